@@ -1,0 +1,119 @@
+"""Linking: choose a KB entity (QID) for each recognised span, or a stable local (NIL) entity.
+
+Score = popularity prior + type fit + coherence with the article (its countries and
+entities) + how the name matched (label, alias, short form, clitics). Short or ambiguous
+aliases link only when the article gives them context; below the NIL threshold a span keeps
+a local entity derived from its name, type and country.
+
+>>> from graph.kb.base import Entity, MemoryKB
+>>> from graph.recognise.found import Found
+>>> kb = MemoryKB([Entity("Q159", "Q159", "GPE", "country", names=(("ar", "روسيا", "label"), ("en", "Russia", "label")), prior=0.9)])
+>>> ms, ents = link([Found(0, 5, "روسيا", None, kb.lookup("روسيا"), sentence=0)], kb)
+>>> (ms[0].qid, ms[0].type, ents[0].label_en)
+('Q159', 'GPE', 'Russia')
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from graph.iri import entity_iri, is_qid, local_entity_id
+from graph.kb.base import Entity, KnowledgeBase, name_key
+from graph.recognise.found import Found
+from graph.types import EntityRef, Mention
+
+__all__ = ["link", "NIL_THRESHOLD"]
+
+NIL_THRESHOLD = 0.35
+_NAME_KIND = {"label": 0.25, "alias": 0.2, "short": 0.05}
+
+
+def _kind_of(e: Entity, key: str) -> str:
+    kinds = [kind for _, t, kind in e.names if name_key(t) == key]
+    for k in ("label", "alias", "short"):
+        if k in kinds:
+            return k
+    return "alias"
+
+
+def _score(f: Found, e: Entity, countries: Counter, seen: set[str]) -> float:
+    s = 0.15 + 0.3 * e.prior + _NAME_KIND[_kind_of(e, name_key(f.text if not f.clitics else (f.name or f.text)))]
+    if f.type and f.type != e.type:
+        s -= 0.4
+    if e.id in seen:
+        s += 0.2
+    if e.country and e.country in countries:
+        s += 0.15
+    if f.country and e.country and f.country != e.country:
+        s -= 0.3
+    if f.clitics:
+        s -= 0.03 * f.clitics
+    return max(0.0, min(1.0, s))
+
+
+def _context(found: Sequence[Found]) -> tuple[Counter, set[str]]:
+    """Countries and entities the article names unambiguously (for coherence)."""
+    countries: Counter = Counter()
+    seen: set[str] = set()
+    for f in found:
+        if len(f.candidates) == 1 and not f.short:
+            e = f.candidates[0]
+            seen.add(e.id)
+            if e.kind == "country" or (e.type == "GPE" and e.country is None):
+                countries[e.id] += 1
+            elif e.country:
+                countries[e.country] += 1
+        for c in f.countries:
+            countries[c] += 1
+    return countries, seen
+
+
+def link(found: Sequence[Found], kb: KnowledgeBase, *, kb_version: str | None = None,
+         threshold: float = NIL_THRESHOLD) -> tuple[tuple[Mention, ...], tuple[EntityRef, ...]]:
+    """Mentions (one per span kept) and the entities they refer to."""
+    kb_version = kb_version or getattr(kb, "version", None)
+    countries, seen = _context(found)
+    mentions: list[Mention] = []
+    refs: dict[str, EntityRef] = {}
+    for f in found:
+        best, score = None, 0.0
+        for e in f.candidates:
+            sc = _score(f, e, countries, seen)
+            if sc > score:
+                best, score = e, sc
+        if f.short and best is not None and best.id not in seen and not (best.country and best.country in countries):
+            continue  # a short alias with nothing in the article to support it
+        if best is not None and score >= threshold:
+            type_ = best.type
+            ent_id = best.id
+            qid = best.qid if is_qid(best.qid) else None
+            role = f.role or best.role
+            country = f.country or best.country or (best.id if best.kind == "country" else None)
+            ref = EntityRef(ent_id, qid, type_, best.label("en"), best.label("ar"), country if country != ent_id else None,
+                            role, kb_version)
+            seen.add(ent_id)
+        else:
+            if f.type is None:
+                if not f.candidates:
+                    continue
+                type_ = f.candidates[0].type
+            else:
+                type_ = f.type
+            score = 0.5 if f.via in ("role", "pattern", "nisba", "coref") else max(score, 0.3)
+            ent_id = local_entity_id(f.name or f.text, type_, f.country)
+            qid = None
+            role, country = f.role, f.country
+            is_ar = any("\u0600" <= ch <= "\u06ff" for ch in (f.name or f.text))
+            name = f.name or f.text
+            ref = EntityRef(ent_id, None, type_, None if is_ar else name, name if is_ar else None, country, role, kb_version)
+        if ent_id not in refs or (ref.role and not refs[ent_id].role):
+            refs[ent_id] = ref
+        mentions.append(Mention(f.start, f.end, f.text, type_, ent_id, qid, round(score, 3), f.sentence,
+                                label=ref.label_en or ref.label_ar, role=role, country=country, via=f.via,
+                                kb_version=kb_version))
+    return tuple(mentions), tuple(refs.values())
+
+
+def iri_of(mention: Mention, base: str) -> str:
+    return entity_iri(mention.entity, base)

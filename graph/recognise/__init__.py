@@ -1,0 +1,72 @@
+"""Recognition: find the spans of an article that name entities.
+
+Passes over each sentence, in this order, each skipping words an earlier pass took:
+role + name appositions → KB names (longest match, clitics) → organisation patterns →
+plural demonyms as peoples; then, over the whole article, surnames and short forms that
+refer back to an earlier full name (coreference). Returns :class:`Found` records for linking.
+
+>>> from graph.kb.base import Entity, MemoryKB, Nisba
+>>> from graph.types import Article, Sentence
+>>> kb = MemoryKB([Entity("Q159", "Q159", "GPE", names=(("ar", "روسيا", "label"),))],
+...               nisbas=[("روسي", Nisba("Q159", "m", "sg")), ("روسيه", Nisba("Q159", "f", "sg"))])
+>>> text = "قال وزير الخارجية الروسي، سيرجي لافروف إن روسيا مستعدة"
+>>> found = recognise(Article("a", text, "x"), (Sentence(0, 0, len(text)),), kb)
+>>> [(f.text, f.type or f.candidates[0].type, f.role, f.country) for f in found]
+[('سيرجي لافروف', 'PER', 'foreign minister', 'Q159'), ('روسيا', 'GPE', None, None)]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from graph.kb.base import KnowledgeBase
+from graph.recognise.coref import resolve_coreference
+from graph.recognise.found import Found
+from graph.recognise.gazetteer import match_names
+from graph.recognise.lexicon import load_lexicon
+from graph.recognise.nisba import is_plural_people, word_nisba
+from graph.recognise.patterns import find_orgs, find_roles
+from graph.recognise.tokens import Word, original_start, words
+from graph.types import Article, Sentence
+
+__all__ = ["Found", "recognise"]
+
+
+def _peoples(text: str, ws: list[Word], kb: KnowledgeBase, taken: list[bool], sentence: int) -> list[Found]:
+    out = []
+    for i, w in enumerate(ws):
+        if taken[i] or not w.is_word:
+            continue
+        readings = word_nisba(w, kb)
+        plural = is_plural_people(readings) if readings else None
+        if plural is None:
+            continue
+        # the people is named with its article (الأرمن); a bare indefinite plural is an adjective
+        r = next((r for r in w.readings if r.key.startswith("ال")), None)
+        if r is None:
+            continue
+        start = original_start(w, r.prefix_len)
+        cands = tuple(e for e in ([kb.get(plural.group)] if plural.group else []) if e is not None)
+        out.append(Found(start, w.end, text[start:w.end], "NORP", cands, via="nisba", country=plural.country,
+                         countries=(plural.country,), name=text[start:w.end], sentence=sentence))
+        taken[i] = True
+    return out
+
+
+def recognise(article: Article, sentences: Sequence[Sentence], kb: KnowledgeBase) -> list[Found]:
+    """All recognised spans of ``article`` in text order (no overlaps)."""
+    lex = load_lexicon()
+    text = article.text
+    found: list[Found] = []
+    per_sentence: list[tuple[Sentence, list[Word], list[bool]]] = []
+    for s in sentences:
+        ws = words(text, s.start, s.end)
+        taken = [False] * len(ws)
+        found += find_roles(text, ws, kb, lex, taken, s.index)
+        found += match_names(text, ws, kb, taken, s.index)
+        found += find_orgs(text, ws, kb, lex, taken, s.index)
+        found += _peoples(text, ws, kb, taken, s.index)
+        per_sentence.append((s, ws, taken))
+    found += resolve_coreference(text, found, per_sentence)
+    found.sort(key=lambda f: f.start)
+    return found

@@ -1,0 +1,199 @@
+"""The functions a user calls: annotate text, build a graph from files, open a KB or a store.
+
+>>> import datetime
+>>> doc = annotate("روسيا وأذربيجان يبحثان الأوضاع في قرة باغ", published=datetime.date(2023, 9, 20))
+>>> sorted({m.qid for m in doc.mentions})
+['Q159', 'Q227', 'Q44302']
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from graph._version import __version__
+from graph.iri import DEFAULT_BASE
+from graph.types import AnnotatedArticle, Article, Mention, Problem
+
+__all__ = [
+    "annotate",
+    "annotate_article",
+    "build",
+    "BuildResult",
+    "load_kb",
+    "open_store",
+    "actor_graph",
+    "render_html",
+    "EXTRACTOR",
+]
+
+EXTRACTOR = f"newsgraph {__version__}"
+
+
+def load_kb(path: str | Path | None = None):
+    """The KB to link against: the bundled seed KB, layered under a user KB when given."""
+    try:
+        from graph.kb.open import open_kb  # written by the KB tools stage
+    except ImportError:  # pragma: no cover - seed only
+        open_kb = None
+    if open_kb is not None:
+        return open_kb(None if path is None else str(path))
+    from graph.kb.seed import load_seed_kb
+
+    return load_seed_kb()
+
+
+def _byline_mention(article: Article) -> Mention | None:
+    """The author is a person named in the byline: a mention, never an actor or entity."""
+    if article.author_span is None:
+        return None
+    from graph.iri import local_entity_id
+
+    sp = article.author_span
+    text = article.text[sp.start:sp.end]
+    return Mention(sp.start, sp.end, text, "PER", local_entity_id(text, "PER"), None, 0.9, -1, via="byline",
+                   role="author")
+
+
+def annotate_article(article: Article, kb=None) -> AnnotatedArticle:
+    """Run text → recognise → link → extract on one article; the article is not modified."""
+    from graph.extract.comention import comentions
+    from graph.link import link
+    from graph.recognise import recognise
+    from graph.text.sentences import split_sentences
+
+    kb = kb if kb is not None else load_kb()
+    sentences = split_sentences(article.text, article.content_spans())
+    found = recognise(article, sentences, kb)
+    mentions, entities = link(found, kb)
+    byline = _byline_mention(article)
+    if byline is not None:
+        mentions = tuple(sorted((*mentions, byline), key=lambda m: m.start))
+    relations = comentions(mentions)
+    events = ()
+    try:
+        from graph.extract.events import extract_events
+    except ImportError:  # pragma: no cover - events stage not installed
+        extract_events = None
+    if extract_events is not None:
+        events = tuple(extract_events(article, sentences, mentions, kb))
+    return AnnotatedArticle(article, sentences, mentions, entities, relations, events, EXTRACTOR,
+                            getattr(kb, "version", ""))
+
+
+def annotate(text: str, lang: str | None = None, published: _dt.date | str | None = None, *, kb=None,
+             id: str | None = None, title: str | None = None, url: str | None = None,
+             source: str | None = None) -> AnnotatedArticle:
+    """Annotate one article given as text (cleaned like a scraped ``.txt`` file)."""
+    from graph.ingest.records import make_article
+
+    if isinstance(published, str):
+        published = _dt.date.fromisoformat(published[:10])
+    article = make_article(text, "<text>", given_id=id, lang=lang, published=published, title=title,
+                           url=url, source=source)
+    return annotate_article(article, kb)
+
+
+@dataclass
+class BuildResult:
+    """What ``build`` did: counts, output paths and the inputs it skipped."""
+
+    out: Path
+    articles: int = 0
+    mentions: int = 0
+    linked: int = 0
+    entities: int = 0
+    relations: int = 0
+    events: int = 0
+    triples: int = 0
+    paths: dict[str, Path] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def build(inputs: Sequence[str | Path] | str | Path, out: str | Path, *, kb=None, format: str = "trig",
+          base_iri: str = DEFAULT_BASE, published: _dt.date | None = None, lang: str | None = None,
+          html: bool = True, progress: Callable[[int], None] | None = None) -> BuildResult:
+    """Ingest ``inputs``, annotate every article, write RDF + store + HTML view into ``out``.
+
+    Re-running on the same articles replaces their graphs (no duplicates). Inputs that cannot
+    be read are reported in ``result.problems``; the rest is still built.
+    """
+    from graph.ingest import ingest
+    from graph.rdf import article_quads, write_dataset
+    from graph.store import open_store as _open_store
+
+    if isinstance(inputs, (str, Path)):
+        inputs = [inputs]
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    kb = kb if kb is not None else load_kb()
+    if isinstance(kb, (str, Path)):
+        kb = load_kb(kb)
+    articles, problems = ingest(inputs, published=published, lang=lang)
+    res = BuildResult(out=out, problems=list(problems))
+    store = _open_store(str(out))
+    entity_ids: set[str] = set()
+    try:
+        for doc in _annotate_all(articles, kb):
+            quads = article_quads(doc, base=base_iri)
+            from graph.iri import graph_iri
+
+            store.replace_graph(graph_iri(doc.article.id, base_iri), quads)
+            res.triples += len(quads)
+            res.articles += 1
+            res.mentions += len(doc.mentions)
+            res.linked += sum(1 for m in doc.mentions if m.qid)
+            entity_ids.update(e.id for e in doc.entities)
+            res.relations += len(doc.relations)
+            res.events += len(doc.events)
+            if progress is not None:
+                progress(1)
+        res.entities = len(entity_ids)
+        ext = {"trig": "trig", "nquads": "nq", "turtle": "ttl", "jsonld": "jsonld"}[format]
+        rdf_path = out / f"graph.{ext}"
+        # the file holds the whole store (earlier builds into the same directory included)
+        store.dump(rdf_path, format)
+        res.paths["rdf"] = rdf_path
+        res.paths["store"] = out / "store"
+    finally:
+        store.close()
+    if html and res.articles:
+        view = out / "actors.html"
+        G = actor_graph(str(out))
+        render_html(G, view, title="newsgraph: actors")
+        res.paths["html"] = view
+    return res
+
+
+def _annotate_all(articles: Iterable[Article], kb):
+    for a in articles:
+        yield annotate_article(a, kb)
+
+
+def open_store(spec: str | Path):
+    """A store by spec: an output directory, ``"memory"``, or an http(s) SPARQL endpoint."""
+    from graph.store import open_store as _open
+
+    return _open(str(spec))
+
+
+def actor_graph(store, **kwargs):
+    """The actor network (networkx MultiDiGraph) of a store or a build's output directory."""
+    from graph.analyse import actor_graph as _ag
+
+    if isinstance(store, (str, Path)):
+        s = open_store(store)
+        try:
+            return _ag(s, **kwargs)
+        finally:
+            s.close()
+    return _ag(store, **kwargs)
+
+
+def render_html(G, path: str | Path, **kwargs) -> Path:
+    """Write a self-contained interactive HTML view of an actor graph."""
+    from graph.visualise import render_html as _render
+
+    return _render(G, path, **kwargs)

@@ -1,0 +1,54 @@
+"""Within-article coreference: a later surname or short form refers to the earlier full name.
+
+``سيرجي لافروف`` … later ``لافروف`` → the same person; ``وزارة الخارجية الروسية`` … later
+``الخارجية الروسية`` → the same ministry (found by the organisation pattern as a short form).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from graph.recognise.found import Found
+from graph.recognise.tokens import Word, original_start
+from graph.text.fold import fold_key
+from graph.types import Sentence
+
+__all__ = ["resolve_coreference"]
+
+
+def _key(text: str) -> str:
+    return " ".join(fold_key(text).split())
+
+
+def resolve_coreference(text: str, found: list[Found],
+                        per_sentence: list[tuple[Sentence, list[Word], list[bool]]]) -> list[Found]:
+    """New Found records for surnames of earlier persons; short org forms get the full form's name."""
+    surnames: dict[str, Found] = {}
+    for f in sorted(found, key=lambda f: f.start):
+        parts = _key(f.text).split(" ")
+        if (f.type == "PER" or any(c.type == "PER" for c in f.candidates)) and len(parts) >= 2 and len(parts[-1]) >= 3:
+            surnames.setdefault(parts[-1], f)
+    out: list[Found] = []
+    if surnames:
+        for s, ws, taken in per_sentence:
+            for i, w in enumerate(ws):
+                if taken[i] or not w.is_word:
+                    continue
+                for r in w.readings[:2]:
+                    full = surnames.get(r.key)
+                    if full is not None and full.start < w.start:
+                        start = original_start(w, r.prefix_len)
+                        out.append(replace(full, start=start, end=w.end, text=text[start:w.end], via="coref",
+                                           sentence=s.index))
+                        taken[i] = True
+                        break
+    # organisation short forms: reuse the earlier full name so both link to one entity
+    orgs = [f for f in found if f.type == "ORG" and f.via == "pattern"]
+    for idx, f in enumerate(orgs):
+        k = _key(f.text)
+        for g in orgs[:idx]:
+            gk = _key(g.text)
+            if g.start < f.start and gk != k and gk.endswith(" " + k) and g.countries == f.countries:
+                found[found.index(f)] = replace(f, name=g.name, via="coref")
+                break
+    return out

@@ -1,0 +1,105 @@
+"""Longest-match lookup of KB names over a sentence's words, Arabic clitics handled.
+
+Matching runs on folded keys. A proclitic reading (``وروسيا`` → ``روسيا``) is used only when it
+gives a strictly longer match than the surface form, so ``لبنان`` and ``بغداد`` stay whole
+and ``وليد`` is not read as و + ``ليد``. Among equally long matches the one with fewer
+stripped clitics wins.
+
+>>> from graph.kb.base import Entity, MemoryKB
+>>> kb = MemoryKB([Entity("Q159", "Q159", "GPE", names=(("ar", "روسيا", "label"),)),
+...                Entity("Q44302", "Q44302", "LOC", names=(("ar", "قره باغ", "alias"),))])
+>>> from graph.recognise.tokens import words
+>>> text = "وروسيا في قرة باغ"
+>>> [(f.text, f.clitics) for f in match_names(text, words(text, 0, len(text)), kb, [False] * 4)]
+[('روسيا', 1), ('قرة باغ', 0)]
+"""
+
+from __future__ import annotations
+
+from graph.kb.base import KnowledgeBase
+from graph.recognise.found import Found
+from graph.recognise.tokens import Word, original_start
+
+__all__ = ["match_names", "longest_at"]
+
+_MAX_TOKENS = 10
+#: generic words before a place name ("region of", "city of"); folded
+DESCRIPTORS = frozenset({"اقليم", "منطقه", "مدينه", "محافظه", "ولايه", "العاصمه", "بلده", "قريه", "جزيره"})
+
+
+def _case_ok(word: Word, key: str) -> bool:
+    """Latin-script names must look like names in the original (capitalised, or all caps)."""
+    first = word.text[:1]
+    if not first.isascii() or not first.isalpha():
+        return True
+    if not first.isupper():
+        return False
+    # short all-caps aliases (US, UN, EU) only match an all-caps surface
+    return len(key) > 3 or word.text.isupper() or word.text.istitle()
+
+
+def longest_at(ws: list[Word], i: int, kb: KnowledgeBase, taken: list[bool]) -> tuple[int, int, int, str] | None:
+    """Best match starting at word ``i``: (end word index, clitics, prefix_len, key)."""
+    best = None
+    n = len(ws)
+    for r in ws[i].readings:
+        if r.bare:
+            continue
+        key = r.key
+        j = i + 1
+        hit = None
+        if kb.lookup(key):
+            hit = (j, key)
+        while j < n and j - i < _MAX_TOKENS and kb.is_prefix(key):
+            w = ws[j]
+            if not w.is_word or taken[j]:
+                break
+            key = key + " " + w.key
+            j += 1
+            if kb.lookup(key):
+                hit = (j, key)
+        if hit and (best is None or hit[0] > best[0]):
+            best = (hit[0], r.clitics, r.prefix_len, hit[1])
+    if best and not _case_ok(ws[i], best[3]):
+        return None
+    return best
+
+
+def match_names(text: str, ws: list[Word], kb: KnowledgeBase, taken: list[bool], sentence: int = -1) -> list[Found]:
+    """KB name matches among words not yet ``taken``; marks the matched words taken."""
+    out: list[Found] = []
+    i = 0
+    n = len(ws)
+    while i < n:
+        if taken[i] or not ws[i].is_word:
+            i += 1
+            continue
+        m = longest_at(ws, i, kb, taken)
+        if m is None:
+            i += 1
+            continue
+        j, clitics, plen, key = m
+        cands = kb.lookup(key)
+        if j - i > 1 and ws[i].key in DESCRIPTORS:
+            # "إقليم قره باغ": the descriptor is not part of the name when the rest names the same entity
+            rest = key.split(" ", 1)[1]
+            if {e.id for e in kb.lookup(rest)} & {e.id for e in cands}:
+                i += 1
+                clitics, plen, key = 0, 0, rest
+                cands = kb.lookup(key)
+        start = original_start(ws[i], plen)
+        end = ws[j - 1].end
+        short = all(_is_short(e, key) for e in cands)
+        out.append(Found(start, end, text[start:end], None, cands, via="clitic" if clitics else "kb",
+                         clitics=clitics, short=short, name=text[start:end], sentence=sentence))
+        for k in range(i, j):
+            taken[k] = True
+        i = j
+    return out
+
+
+def _is_short(entity, key: str) -> bool:
+    from graph.kb.base import name_key
+
+    kinds = {kind for _, t, kind in entity.names if name_key(t) == key}
+    return bool(kinds) and kinds <= {"short"}

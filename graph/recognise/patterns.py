@@ -1,0 +1,163 @@
+"""Arabic patterns that find people and organisations the KB does not name.
+
+- Roles and appositions: ``وزير الخارجية الروسي، سيرجي لافروف`` → a person with role
+  "foreign minister" and country Russia; ``نظيره الأذربيجاني، جيهون بيراموف`` → the same role,
+  country Azerbaijan.
+- Organisations: head noun + up to a few words + nisba(s): ``وزارة الدفاع الأذربيجانية``,
+  ``مركز المراقبة الروسي التركي المشترك`` (two countries).
+"""
+
+from __future__ import annotations
+
+from graph.kb.base import KnowledgeBase
+from graph.recognise.found import Found
+from graph.recognise.gazetteer import longest_at
+from graph.recognise.lexicon import Lexicon
+from graph.recognise.nisba import word_nisba
+from graph.recognise.tokens import Word, original_start
+
+__all__ = ["find_roles", "find_orgs"]
+
+_JOINT = {"المشترك", "المشتركه", "المشتركين"}
+_COMMA = {"،", ","}
+_MAX_NAME = 4
+#: words that join the parts of a name (محمد بن سلمان, عبد الله): a name continues after them
+_NAME_JOINERS = frozenset({"بن", "بنت", "ابن", "ابو", "عبد", "ال", "ولد", "دي", "فان", "فون", "دا"})
+
+
+def _role_at(ws: list[Word], i: int, lex: Lexicon):
+    """(role, end index, prefix_len) of the longest role phrase starting at word i."""
+    n = len(ws)
+    for r in ws[i].readings[:3]:
+        if r.clitics and r.key.startswith("ال") is False and r.clitics > 1:
+            continue
+        for length in range(min(lex.max_role_tokens, n - i), 0, -1):
+            parts = [r.key] + [w.key for w in ws[i + 1:i + length]]
+            if any(not w.is_word for w in ws[i + 1:i + length]):
+                continue
+            role = lex.roles.get(" ".join(parts))
+            if role is not None:
+                return role, i + length, r.prefix_len
+    return None
+
+
+def _name_words(ws: list[Word], k: int, kb: KnowledgeBase, lex: Lexicon, taken: list[bool]) -> int:
+    """End index of a person name starting at word k found by shape alone (0 words → k)."""
+    j = k
+    n = len(ws)
+    while j < n and j - k < _MAX_NAME:
+        w = ws[j]
+        # a family name may carry the article (محمد الحسن); a name never starts with it
+        if not w.is_word or taken[j] or w.key in lex.function_words or (w.key.startswith("ال") and j == k):
+            break
+        if w.key.isdigit() or word_nisba(w, kb) or w.key in lex.roles:
+            break
+        j += 1
+        # first name + family name; longer only through a joiner (بن، عبد، أبو …)
+        if j - k >= 2 and ws[j - 1].key not in _NAME_JOINERS and ws[j - 2].key not in _NAME_JOINERS:
+            break
+    return j
+
+
+def find_roles(text: str, ws: list[Word], kb: KnowledgeBase, lex: Lexicon, taken: list[bool], sentence: int = -1) -> list[Found]:
+    out: list[Found] = []
+    last_role = None
+    i, n = 0, len(ws)
+    while i < n:
+        if taken[i] or not ws[i].is_word:
+            i += 1
+            continue
+        hit = _role_at(ws, i, lex)
+        counterpart = False
+        if hit is None and ws[i].key in lex.counterparts and last_role is not None:
+            hit = (last_role, i + 1, 0)
+            counterpart = True
+        if hit is None:
+            i += 1
+            continue
+        role, j, _ = hit
+        countries = []
+        while j < n and ws[j].is_word and (nis := word_nisba(ws[j], kb)):
+            countries.append(nis[0].country)
+            j += 1
+        if not countries and not counterpart:
+            # a role needs its country (nisba) before we trust the name after it
+            i += 1
+            continue
+        k = j + 1 if j < n and ws[j].key in _COMMA else j
+        if k >= n:
+            i = j
+            continue
+        found = None
+        m = longest_at(ws, k, kb, taken)
+        if m is not None:
+            cands = tuple(e for e in kb.lookup(m[3]) if e.type == "PER")
+            if cands:
+                end = ws[m[0] - 1].end
+                start = original_start(ws[k], m[2])
+                found = Found(start, end, text[start:end], "PER", cands, via="role", role=role.role,
+                              sector=role.sector, country=countries[0] if countries else None,
+                              countries=tuple(countries), name=text[start:end], sentence=sentence)
+                stop = m[0]
+        if found is None:
+            stop = _name_words(ws, k, kb, lex, taken)
+            if stop - k >= 2 or (stop - k == 1 and (stop >= n or not ws[stop].is_word)):
+                start, end = ws[k].start, ws[stop - 1].end
+                found = Found(start, end, text[start:end], "PER", (), via="role", role=role.role,
+                              sector=role.sector, country=countries[0] if countries else None,
+                              countries=tuple(countries), name=text[start:end], sentence=sentence)
+        if found is None:
+            i = j
+            continue
+        out.append(found)
+        last_role = role
+        for t in range(i, stop):
+            taken[t] = True
+        i = stop
+    return out
+
+
+def find_orgs(text: str, ws: list[Word], kb: KnowledgeBase, lex: Lexicon, taken: list[bool], sentence: int = -1) -> list[Found]:
+    out: list[Found] = []
+    i, n = 0, len(ws)
+    while i < n:
+        if taken[i] or not ws[i].is_word:
+            i += 1
+            continue
+        head = None
+        for r in ws[i].readings[:3]:
+            if r.key in lex.org_heads:
+                head = (r, lex.org_heads[r.key])
+                break
+        if head is None:
+            i += 1
+            continue
+        r, (sector, max_inner, min_inner) = head
+        j = i + 1
+        inner = 0
+        while j < n and inner <= max_inner and ws[j].is_word and not taken[j] and not word_nisba(ws[j], kb):
+            if ws[j].key in lex.function_words:
+                break
+            j += 1
+            inner += 1
+        if inner > max_inner or inner < min_inner or j >= n or taken[j]:
+            i += 1
+            continue
+        countries = []
+        while j < n and ws[j].is_word and not taken[j] and (nis := word_nisba(ws[j], kb)):
+            countries.append(nis[0].country)
+            j += 1
+        if not countries:
+            i += 1
+            continue
+        if j < n and ws[j].key in _JOINT:
+            j += 1
+        start = original_start(ws[i], r.prefix_len)
+        end = ws[j - 1].end
+        out.append(Found(start, end, text[start:end], "ORG", (), via="pattern", sector=sector,
+                         country=countries[0], countries=tuple(dict.fromkeys(countries)),
+                         name=text[start:end], sentence=sentence))
+        for t in range(i, j):
+            taken[t] = True
+        i = j
+    return out
