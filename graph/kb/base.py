@@ -23,8 +23,24 @@ __all__ = ["Entity", "Nisba", "KnowledgeBase", "MemoryKB", "name_key"]
 
 
 def name_key(name: str) -> str:
-    """The lookup key of a name: folded, whitespace collapsed, ASCII punctuation kept."""
-    return " ".join(fold_key(name).split())
+    """The lookup key of a name: its tokens (words and punctuation), folded, joined by a space.
+
+    Keys are built from the same tokens the recogniser sees in running text, so
+    "Nagorno-Karabakh" and "U.S." match however they are spaced.
+
+    >>> name_key("Nagorno-Karabakh"), name_key("U.S."), name_key("قرة  باغ")
+    ('nagorno - karabakh', 'u . s .', 'قره باغ')
+    """
+    return " ".join(_token_keys(name))
+
+
+def _token_keys(name: str):
+    from graph.text.tokenize import tokenize
+
+    for t in tokenize(name):
+        k = fold_key(t.text)
+        if k.strip():
+            yield k
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,7 +20,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from graph.kb.base import KnowledgeBase
+import re
+
 from graph.recognise.coref import resolve_coreference
+from graph.recognise.english import find_english
 from graph.recognise.found import Found
 from graph.recognise.gazetteer import match_names
 from graph.recognise.lexicon import load_lexicon
@@ -32,10 +35,22 @@ from graph.types import Article, Sentence
 __all__ = ["Found", "recognise"]
 
 
+_LATIN = re.compile(r"[A-Za-z]")
+
+
 def _peoples(text: str, ws: list[Word], kb: KnowledgeBase, taken: list[bool], sentence: int) -> list[Found]:
     out = []
     for i, w in enumerate(ws):
         if taken[i] or not w.is_word:
+            continue
+        if w.text[:1].isascii():
+            # English: a capitalised plural demonym ("Armenians") is the people
+            plural = next((n for n in kb.nisba(w.key) if n.lang == "en" and n.number == "pl"), None)
+            if plural is not None and w.text[:1].isupper():
+                cands = tuple(e for e in ([kb.get(plural.group)] if plural.group else []) if e is not None)
+                out.append(Found(w.start, w.end, w.text, "NORP", cands, via="nisba", country=plural.country,
+                                 countries=(plural.country,), name=w.text, sentence=sentence))
+                taken[i] = True
             continue
         readings = word_nisba(w, kb)
         plural = is_plural_people(readings) if readings else None
@@ -62,9 +77,14 @@ def recognise(article: Article, sentences: Sequence[Sentence], kb: KnowledgeBase
     for s in sentences:
         ws = words(text, s.start, s.end)
         taken = [False] * len(ws)
+        latin = _LATIN.search(text, s.start, s.end) is not None
         found += find_roles(text, ws, kb, lex, taken, s.index)
+        if latin:
+            found += find_english(text, ws, kb, taken, s.index, "people")
         found += match_names(text, ws, kb, taken, s.index)
         found += find_orgs(text, ws, kb, lex, taken, s.index)
+        if latin:
+            found += find_english(text, ws, kb, taken, s.index, "orgs")
         found += _peoples(text, ws, kb, taken, s.index)
         per_sentence.append((s, ws, taken))
     found += resolve_coreference(text, found, per_sentence)

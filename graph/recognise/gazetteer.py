@@ -23,8 +23,8 @@ from graph.recognise.tokens import Word, original_start
 __all__ = ["match_names", "longest_at"]
 
 _MAX_TOKENS = 10
-#: generic words before a place name ("region of", "city of"); folded
-DESCRIPTORS = frozenset({"اقليم", "منطقه", "مدينه", "محافظه", "ولايه", "العاصمه", "بلده", "قريه", "جزيره"})
+#: generic words before a place name ("region of", "city of") and the English article; folded
+DESCRIPTORS = frozenset({"اقليم", "منطقه", "مدينه", "محافظه", "ولايه", "العاصمه", "بلده", "قريه", "جزيره", "the"})
 
 
 def _case_ok(word: Word, key: str) -> bool:
@@ -52,7 +52,7 @@ def longest_at(ws: list[Word], i: int, kb: KnowledgeBase, taken: list[bool]) -> 
             hit = (j, key)
         while j < n and j - i < _MAX_TOKENS and kb.is_prefix(key):
             w = ws[j]
-            if not w.is_word or taken[j]:
+            if taken[j]:
                 break
             key = key + " " + w.key
             j += 1
