@@ -129,3 +129,17 @@ def test_names_continue_through_joiners():
     assert got == []  # no nisba for Saudi Arabia in this toy KB: a role needs its country
     got = [(m.text, m.role) for m in run("قال الوزير الروسي عبد الله الحسن أمس")]
     assert got == [("عبد الله الحسن", "minister")]
+
+
+def test_transliteration_variants_link_only_when_country_and_role_agree():
+    kb = MemoryKB(list(KB) + [Entity("Q50", "Q50", "PER", "person", (("ar", "جيهون بيراموف", "label"),),
+                                     country="Q1", role="foreign minister")],
+                  nisbas=list(KB.nisba_items()))
+
+    def linked(text):
+        found = recognise(Article("t", text, "t"), split_sentences(text), kb)
+        return [(m.text, m.qid) for m in link(found, kb)[0]]
+
+    assert linked("قال وزير الخارجية الروسي، جيحون بايراموف") == [("جيحون بايراموف", "Q50")]
+    # same skeleton, other country: a different person, stays NIL
+    assert linked("قال وزير الخارجية الأمريكي، جيحون بايراموف") == [("جيحون بايراموف", None)]

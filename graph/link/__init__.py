@@ -77,6 +77,8 @@ def link(found: Sequence[Found], kb: KnowledgeBase, *, kb_version: str | None = 
     mentions: list[Mention] = []
     refs: dict[str, EntityRef] = {}
     for f in found:
+        if f.type == "PER" and not f.candidates and (f.role or f.country):
+            f = _by_skeleton(f, kb)
         best, score = None, 0.0
         for e in f.candidates:
             sc = _score(f, e, countries, seen)
@@ -113,6 +115,23 @@ def link(found: Sequence[Found], kb: KnowledgeBase, *, kb_version: str | None = 
                                 label=ref.label_en or ref.label_ar, role=role, country=country, via=f.via,
                                 kb_version=kb_version))
     return tuple(mentions), tuple(refs.values())
+
+
+def _by_skeleton(f: Found, kb: KnowledgeBase) -> Found:
+    """A transliteration variant of a known person, accepted only if country and role agree."""
+    from dataclasses import replace
+
+    from graph.link.skeleton import skeleton_index
+
+    finder = getattr(kb, "skeleton_candidates", None) or skeleton_index(kb).candidates
+    cands = tuple(
+        e for e in finder(f.name or f.text)
+        if (f.country is None or e.country == f.country) and (f.role is None or e.role in (None, f.role))
+        and (f.country or f.role)
+    )
+    if len(cands) != 1:
+        return f
+    return replace(f, candidates=cands, via="skeleton")
 
 
 def iri_of(mention: Mention, base: str) -> str:
