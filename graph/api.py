@@ -35,7 +35,7 @@ EXTRACTOR = f"newsgraph {__version__}"
 def load_kb(path: str | Path | None = None):
     """The KB to link against: the bundled seed KB, layered under a user KB when given."""
     try:
-        from graph.kb.open import open_kb  # written by the KB tools stage
+        from graph.kb.layered import open_kb
     except ImportError:  # pragma: no cover - seed only
         open_kb = None
     if open_kb is not None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol, runtime_checkable
 
 from graph.text.fold import fold_key
@@ -22,6 +23,7 @@ from graph.text.fold import fold_key
 __all__ = ["Entity", "Nisba", "KnowledgeBase", "MemoryKB", "name_key"]
 
 
+@lru_cache(maxsize=262144)
 def name_key(name: str) -> str:
     """The lookup key of a name: its tokens (words and punctuation), folded, joined by a space.
 

@@ -16,6 +16,8 @@ stripped clitics wins.
 
 from __future__ import annotations
 
+import weakref
+
 from graph.kb.base import KnowledgeBase
 from graph.recognise.found import Found
 from graph.recognise.tokens import Word, original_start
@@ -38,6 +40,28 @@ def _case_ok(word: Word, key: str) -> bool:
     return len(key) > 3 or word.text.isupper() or word.text.istitle()
 
 
+_PROBES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+_PROBE_MAX = 300_000
+
+
+def probe(kb: KnowledgeBase, key: str) -> tuple[bool, bool]:
+    """(is a name key, is the first part of a longer name key), memoised per KB.
+
+    Running text repeats its words; most are no name at all, so two trie probes per word
+    become one dict lookup.
+    """
+    try:
+        cache = _PROBES.get(kb)
+        if cache is None or len(cache) > _PROBE_MAX:
+            cache = _PROBES[kb] = {}
+    except TypeError:
+        return bool(kb.lookup(key)), kb.is_prefix(key)
+    hit = cache.get(key)
+    if hit is None:
+        hit = cache[key] = (bool(kb.lookup(key)), kb.is_prefix(key))
+    return hit
+
+
 def longest_at(ws: list[Word], i: int, kb: KnowledgeBase, taken: list[bool]) -> tuple[int, int, int, str] | None:
     """Best match starting at word ``i``: (end word index, clitics, prefix_len, key)."""
     best = None
@@ -48,15 +72,16 @@ def longest_at(ws: list[Word], i: int, kb: KnowledgeBase, taken: list[bool]) -> 
         key = r.key
         j = i + 1
         hit = None
-        if kb.lookup(key):
+        is_name, more = probe(kb, key)
+        if is_name:
             hit = (j, key)
-        while j < n and j - i < _MAX_TOKENS and kb.is_prefix(key):
-            w = ws[j]
+        while more and j < n and j - i < _MAX_TOKENS:
             if taken[j]:
                 break
-            key = key + " " + w.key
+            key = key + " " + ws[j].key
             j += 1
-            if kb.lookup(key):
+            is_name, more = probe(kb, key)
+            if is_name:
                 hit = (j, key)
         if hit and (best is None or hit[0] > best[0]):
             best = (hit[0], r.clitics, r.prefix_len, hit[1])

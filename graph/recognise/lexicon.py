@@ -23,6 +23,7 @@ class Role:
 @dataclass(frozen=True)
 class Lexicon:
     roles: dict[str, Role]  # folded phrase → role
+    role_first: frozenset[str]  # first words of role phrases (a cheap pre-check)
     max_role_tokens: int
     counterparts: frozenset[str]
     org_heads: dict[str, tuple[str, int, int]]  # folded head → (sector, max, min words before the nisba)
@@ -46,6 +47,7 @@ def load_lexicon() -> Lexicon:
     heads = {name_key(r[0]): (r[1], int(r[2]), int(r[3]) if len(r) > 3 else 0) for r in _rows("org_heads_ar.tsv")}
     return Lexicon(
         roles=roles,
+        role_first=frozenset(k.split(" ")[0] for k in roles),
         max_role_tokens=max(r.ntokens for r in roles.values()),
         counterparts=frozenset(name_key(r[0]) for r in _rows("counterparts_ar.tsv")),
         org_heads=heads,

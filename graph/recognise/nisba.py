@@ -13,6 +13,8 @@ mention of the country itself. A plural demonym used as a noun (``الأرمن``
 
 from __future__ import annotations
 
+import weakref
+
 from graph.kb.base import KnowledgeBase, Nisba
 from graph.recognise.tokens import Word
 
@@ -34,17 +36,37 @@ def nisba_readings(key: str, kb: KnowledgeBase) -> tuple[Nisba, ...]:
     return ()
 
 
+_CACHES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+_CACHE_MAX = 200_000
+
+
+def _cache_for(kb) -> dict:
+    try:
+        c = _CACHES.get(kb)
+        if c is None or len(c) > _CACHE_MAX:
+            c = _CACHES[kb] = {}
+        return c
+    except TypeError:  # a KB that cannot be weakly referenced: no cache
+        return {}
+
+
 def word_nisba(word: Word, kb: KnowledgeBase) -> tuple[Nisba, ...]:
     """Nisba readings of a word, trying its conjunction-stripped reading too (والروسية)."""
     if not word.is_word:
         return ()
+    cache = _cache_for(kb)
+    hit = cache.get(word.key)
+    if hit is not None:
+        return hit
+    found: tuple[Nisba, ...] = ()
     for r in word.readings[:2]:
         if r.clitics and not r.key.startswith("ال"):
             continue
         found = nisba_readings(r.key, kb)
         if found:
-            return found
-    return ()
+            break
+    cache[word.key] = found
+    return found
 
 
 def is_plural_people(readings: tuple[Nisba, ...]) -> Nisba | None:

@@ -28,8 +28,9 @@ _NAME_JOINERS = frozenset({"بن", "بنت", "ابن", "ابو", "عبد", "ال
 def _role_at(ws: list[Word], i: int, lex: Lexicon):
     """(role, end index, prefix_len) of the longest role phrase starting at word i."""
     n = len(ws)
+    first = lex.role_first
     for r in ws[i].readings[:3]:
-        if r.clitics and r.key.startswith("ال") is False and r.clitics > 1:
+        if r.key not in first or r.clitics > 1:
             continue
         for length in range(min(lex.max_role_tokens, n - i), 0, -1):
             parts = [r.key] + [w.key for w in ws[i + 1:i + length]]

@@ -15,11 +15,12 @@ matchers try the surface form before any stripped form.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from graph.text.fold import fold_key
-from graph.text.tokenize import tokenize
+from graph.text.tokenize import WORD_RE
 
 __all__ = ["Reading", "Word", "words", "readings_of", "is_arabic", "original_start"]
 
@@ -84,11 +85,6 @@ def readings_of(key: str) -> tuple[Reading, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=131072)
-def _key(text: str) -> str:
-    return fold_key(text)
-
-
 def original_start(word: Word, prefix_len: int) -> int:
     """Original offset where a reading that stripped ``prefix_len`` key characters begins."""
     if prefix_len == 0:
@@ -98,10 +94,22 @@ def original_start(word: Word, prefix_len: int) -> int:
     return word.start + fold(word.text).offsets[prefix_len]
 
 
+_SPLIT = re.compile(f"(?P<w>{WORD_RE.pattern})|(?P<p>[^\\s])")
+
+
+@lru_cache(maxsize=131072)
+def _word_parts(token: str, is_word: bool) -> tuple[str, tuple[Reading, ...]]:
+    k = fold_key(token)
+    return k, (readings_of(k) if is_word else (Reading(k, 0, 0),))
+
+
 def words(text: str, start: int, end: int) -> list[Word]:
     """Tokens of ``text[start:end]`` (words and punctuation) with keys and readings."""
     out = []
-    for t in tokenize(text, start, end):
-        k = _key(t.text)
-        out.append(Word(t.start, t.end, t.text, k, t.is_word, readings_of(k) if t.is_word else (Reading(k, 0, 0),)))
+    append = out.append
+    for m in _SPLIT.finditer(text, start, end):
+        t = m.group()
+        is_word = m.lastgroup == "w" and t != "_"
+        k, readings = _word_parts(t, is_word)
+        append(Word(m.start(), m.end(), t, k, is_word, readings))
     return out

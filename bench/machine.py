@@ -1,0 +1,35 @@
+"""Machine facts printed by every benchmark, so figures are read with what produced them."""
+
+from __future__ import annotations
+
+import os
+import platform
+import sys
+
+__all__ = ["machine_info", "print_machine"]
+
+
+def machine_info() -> dict[str, str]:
+    cpu = platform.processor() or ""
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as fh:
+            for line in fh:
+                if line.startswith("model name"):
+                    cpu = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    mem = ""
+    try:
+        with open("/proc/meminfo", encoding="utf-8") as fh:
+            kb = int(fh.readline().split()[1])
+            mem = f"{kb / 1024 / 1024:.1f} GiB"
+    except (OSError, ValueError, IndexError):
+        pass
+    return {"cpu": cpu, "cores": str(os.cpu_count()), "memory": mem, "python": sys.version.split()[0],
+            "platform": platform.platform()}
+
+
+def print_machine() -> None:
+    info = machine_info()
+    print("machine: " + ", ".join(f"{k} {v}" for k, v in info.items()))

@@ -1,0 +1,179 @@
+"""Optional statistical Arabic mention tagger: a linear-chain CRF (python-crfsuite).
+
+The default recogniser is KB + rules and needs no model. When a user trains a CRF on
+CoNLL-style data (``newsgraph ner train FILE.conll --out MODEL``), :class:`CRFRecogniser` finds
+person, organisation and place names the KB does not know; :func:`merge_found` adds its spans
+to the rules' where they do not overlap, so KB links and roles stay as the rules found them.
+
+Features (:mod:`graph.recognise.features`): folded word, affixes, clitic-stripped readings,
+shape, function words, KB gazetteer tags, nisba and role words, neighbours ±2.
+
+Labels are ANERcorp's (PERS, LOC, ORG, MISC); predictions become ``Found`` records of type
+PER, ORG, GPE (a LOC the KB knows as a GPE) or LOC; MISC is not output.
+Needs ``pip install python-crfsuite`` (the ``ner`` extra).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from graph.errors import NewsgraphError
+from graph.kb.base import KnowledgeBase
+from graph.recognise.features import make_words, sentence_features
+from graph.recognise.found import Found
+from graph.recognise.tokens import Word, original_start, words
+from graph.types import Article, Sentence
+
+__all__ = ["CRFRecogniser", "train_crf", "train_crf_sentences", "merge_found", "crf_available", "NERModelError"]
+
+#: CRF label type → pipeline mention type (LOC is refined to GPE with the KB)
+_OUT_TYPES = {"PERS": "PER", "PER": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "GPE"}
+
+
+class NERModelError(NewsgraphError):
+    """The statistical tagger is not installed, or its model file is missing or unreadable."""
+
+
+def crf_available() -> bool:
+    """True when python-crfsuite can be imported."""
+    try:
+        import pycrfsuite  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def _pycrfsuite():
+    try:
+        import pycrfsuite
+    except ImportError as exc:
+        raise NERModelError("the CRF tagger needs python-crfsuite: pip install 'newsgraph[ner]'") from exc
+    return pycrfsuite
+
+
+def train_crf_sentences(sentences: Iterable, model_path: str | Path, kb: KnowledgeBase | None = None, *,
+                        c1: float = 0.05, c2: float = 0.01, max_iterations: int = 120,
+                        verbose: bool = False) -> Path:
+    """Train on :class:`graph.eval.conll.TaggedSentence` records; write the model to ``model_path``."""
+    pycrfsuite = _pycrfsuite()
+    if kb is None:
+        from graph.api import load_kb
+
+        kb = load_kb()
+    model_path = Path(model_path)
+    model_path.parent.mkdir(parents=True, exist_ok=True)
+    trainer = pycrfsuite.Trainer(verbose=verbose)
+    n = 0
+    for s in sentences:
+        trainer.append(sentence_features(make_words(s.tokens), kb), list(s.tags))
+        n += 1
+    if n == 0:
+        raise NERModelError("no training sentences")
+    trainer.set_params({"c1": c1, "c2": c2, "max_iterations": max_iterations,
+                        "feature.possible_transitions": True})
+    trainer.train(str(model_path))
+    return model_path
+
+
+def train_crf(conll_paths: Sequence[str | Path] | str | Path, model_path: str | Path,
+              kb: KnowledgeBase | None = None, *, layer: int = 0, **kwargs) -> Path:
+    """Train a CRF on CoNLL files (``token TAG [TAG …]``) and write it to ``model_path``."""
+    from graph.eval.conll import read_conll
+
+    if isinstance(conll_paths, (str, Path)):
+        conll_paths = [conll_paths]
+    sentences = [s for p in conll_paths for s in read_conll(p, layer=layer)]
+    return train_crf_sentences(sentences, model_path, kb, **kwargs)
+
+
+def _label_spans(labels: Sequence[str]) -> list[tuple[int, int, str]]:
+    from graph.eval.metrics import bio_spans
+
+    return bio_spans(labels)
+
+
+class CRFRecogniser:
+    """Tag an article's sentences with a trained CRF model; returns ``Found`` records (via ``ner``)."""
+
+    def __init__(self, model_path: str | Path, kb: KnowledgeBase):
+        pycrfsuite = _pycrfsuite()
+        path = Path(model_path)
+        if not path.is_file():
+            raise NERModelError(f"{path}: no such model file")
+        self.kb = kb
+        self._tagger = pycrfsuite.Tagger()
+        try:
+            self._tagger.open(str(path))
+        except (OSError, ValueError) as exc:
+            raise NERModelError(f"{path}: not a crfsuite model ({exc})") from exc
+
+    def tag_tokens(self, ws: list[Word]) -> list[str]:
+        """IOB labels of one sentence's words."""
+        if not ws:
+            return []
+        return self._tagger.tag(sentence_features(ws, self.kb))
+
+    def _start(self, ws: list[Word], i: int, j: int) -> int:
+        """Span start without a leading proclitic (و، ب، ل …) when a reading shows one."""
+        w = ws[i]
+        rest = " ".join(x.key for x in ws[i + 1:j])
+        for r in w.readings[1:]:
+            if r.bare:
+                continue
+            key = r.key + (" " + rest if rest else "")
+            if self.kb.lookup(key) or r.key.startswith("ال"):
+                return original_start(w, r.prefix_len)
+        return w.start
+
+    def _type(self, label: str, name_key: str) -> str:
+        typ = _OUT_TYPES[label]
+        if typ == "LOC" and any(e.type == "GPE" for e in self.kb.lookup(name_key)):
+            return "GPE"
+        return typ
+
+    def predict(self, article: Article, sentences: Sequence[Sentence]) -> list[Found]:
+        """Mentions the CRF finds in ``sentences`` of ``article`` (no candidates; linking decides)."""
+        text = article.text
+        out: list[Found] = []
+        for s in sentences:
+            ws = words(text, s.start, s.end)
+            labels = self.tag_tokens(ws)
+            for i, j, label in _label_spans(labels):
+                if label not in _OUT_TYPES:
+                    continue
+                # punctuation never begins or ends a name
+                while i < j and not ws[i].is_word:
+                    i += 1
+                while j > i and not ws[j - 1].is_word:
+                    j -= 1
+                if i >= j:
+                    continue
+                start = self._start(ws, i, j)
+                end = ws[j - 1].end
+                surface = text[start:end]
+                from graph.kb.base import name_key
+
+                typ = self._type(label, name_key(surface))
+                out.append(Found(start, end, surface, typ, (), via="ner", name=surface, sentence=s.index))
+        return out
+
+
+def merge_found(rule_found: Sequence[Found], ner_found: Sequence[Found]) -> list[Found]:
+    """Rules first; statistical spans added where they overlap no rule span. Sorted by start.
+
+    >>> a = Found(0, 5, "روسيا", "GPE")
+    >>> b = Found(3, 9, "xx", "PER", via="ner")
+    >>> c = Found(10, 14, "زيد", "PER", via="ner")
+    >>> [f.text for f in merge_found([a], [b, c])]
+    ['روسيا', 'زيد']
+    """
+    kept = list(rule_found)
+    spans = [(f.start, f.end) for f in rule_found]
+    for f in sorted(ner_found, key=lambda f: f.start):
+        # articles hold tens of spans, so a plain scan is cheaper than an interval index
+        if any(s < f.end and e > f.start for s, e in spans):
+            continue
+        kept.append(f)
+    kept.sort(key=lambda f: f.start)
+    return kept
