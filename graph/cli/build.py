@@ -32,11 +32,14 @@ lang_option = click.option("--lang", type=click.Choice(["ar", "en"]), default=No
                            help="Language of inputs that carry none (default: detected).")
 
 
-def _report_problems(problems) -> None:
+def _report_problems(problems) -> bool:
+    """Print every problem; True when some input was skipped (errors, not warnings)."""
+    skipped = [p for p in problems if p.severity == "error"]
     for p in problems:
-        click.echo(f"skipped {p}", err=True)
-    if problems:
-        click.echo(f"{len(problems)} input(s) skipped; the rest was processed.", err=True)
+        click.echo(f"{'skipped' if p.severity == 'error' else 'warning'}: {p}", err=True)
+    if skipped:
+        click.echo(f"{len(skipped)} input(s) skipped; the rest was processed.", err=True)
+    return bool(skipped)
 
 
 @click.command("build")
@@ -74,8 +77,7 @@ def build_cmd(inputs, out, fmt, kb_path, base_iri, published, lang, no_html):
     click.echo(f"triples   {res.triples}")
     for name, path in res.paths.items():
         click.echo(f"{name:<9} {path}")
-    _report_problems(res.problems)
-    if res.problems:
+    if _report_problems(res.problems):
         sys.exit(EXIT_SKIPPED)
 
 
@@ -134,8 +136,7 @@ def annotate_cmd(inputs, kb_path, base_iri, published, lang):
     for a in articles:
         doc = annotate_article(a, kb)
         click.echo(json.dumps(doc_to_json(doc, base_iri), ensure_ascii=False))
-    _report_problems(problems)
-    if problems:
+    if _report_problems(problems):
         sys.exit(EXIT_SKIPPED)
 
 
