@@ -21,11 +21,12 @@ from collections.abc import Sequence
 
 from graph.kb.base import KnowledgeBase
 import re
+import weakref
 
 from graph.recognise.coref import resolve_coreference
 from graph.recognise.english import find_english
 from graph.recognise.found import Found
-from graph.recognise.gazetteer import match_names
+from graph.recognise.gazetteer import match_names, probe
 from graph.recognise.lexicon import load_lexicon
 from graph.recognise.nisba import is_plural_people, word_nisba
 from graph.recognise.patterns import find_orgs, find_roles
@@ -38,10 +39,11 @@ __all__ = ["Found", "recognise"]
 _LATIN = re.compile(r"[A-Za-z]")
 
 
-def _peoples(text: str, ws: list[Word], kb: KnowledgeBase, taken: list[bool], sentence: int) -> list[Found]:
+def _peoples(text: str, ws: list[Word], kb: KnowledgeBase, taken: list[bool], sentence: int,
+             skip: list[bool]) -> list[Found]:
     out = []
     for i, w in enumerate(ws):
-        if taken[i] or not w.is_word:
+        if taken[i] or skip[i] or not w.is_word:
             continue
         if w.text[:1].isascii():
             # English: a capitalised plural demonym ("Armenians") is the people
@@ -68,24 +70,68 @@ def _peoples(text: str, ws: list[Word], kb: KnowledgeBase, taken: list[bool], se
     return out
 
 
+_INTEREST: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def _interest_cache(kb) -> dict:
+    try:
+        c = _INTEREST.get(kb)
+        if c is None or len(c) > 300_000:
+            c = _INTEREST[kb] = {}
+        return c
+    except TypeError:
+        return {}
+
+
+def _interesting(w: Word, kb: KnowledgeBase, lex, cache: dict) -> bool:
+    """Can a mention, role, organisation head or nisba start at this word? Memoised per KB.
+
+    Most words of running text are none of these; one dict lookup lets every pass skip them.
+    """
+    hit = cache.get(w.text)
+    if hit is not None:
+        return hit
+    ok = False
+    if w.is_word:
+        if w.text[:1].isupper():
+            ok = True
+        else:
+            for r in w.readings:
+                k = r.key
+                if (k in lex.role_first or k in lex.org_heads or k in lex.counterparts
+                        or (not r.bare and any(probe(kb, k)))):
+                    ok = True
+                    break
+            ok = ok or bool(word_nisba(w, kb))
+    cache[w.text] = ok
+    return ok
+
+
 def recognise(article: Article, sentences: Sequence[Sentence], kb: KnowledgeBase) -> list[Found]:
     """All recognised spans of ``article`` in text order (no overlaps)."""
     lex = load_lexicon()
     text = article.text
     found: list[Found] = []
+    icache = _interest_cache(kb)
     per_sentence: list[tuple[Sentence, list[Word], list[bool]]] = []
     for s in sentences:
         ws = words(text, s.start, s.end)
+        # words that cannot start anything are marked taken for the start-only passes below;
+        # the name matcher still extends over them ("قره باغ": باغ starts nothing)
+        skip = [not _interesting(w, kb, lex, icache) for w in ws]
+        if all(skip):
+            per_sentence.append((s, ws, [False] * len(ws)))
+            continue
         taken = [False] * len(ws)
         latin = _LATIN.search(text, s.start, s.end) is not None
-        found += find_roles(text, ws, kb, lex, taken, s.index)
+        found += find_roles(text, ws, kb, lex, taken, s.index, skip)
         if latin:
             found += find_english(text, ws, kb, taken, s.index, "people")
-        found += match_names(text, ws, kb, taken, s.index)
-        found += find_orgs(text, ws, kb, lex, taken, s.index)
+        found += match_names(text, ws, kb, taken, s.index, skip)
+        found += find_orgs(text, ws, kb, lex, taken, s.index, skip)
         if latin:
             found += find_english(text, ws, kb, taken, s.index, "orgs")
-        found += _peoples(text, ws, kb, taken, s.index)
+        found += _peoples(text, ws, kb, taken, s.index, skip)
         per_sentence.append((s, ws, taken))
     found += resolve_coreference(text, found, per_sentence)
     found.sort(key=lambda f: f.start)

@@ -20,12 +20,13 @@ from pathlib import Path
 
 from graph.errors import NewsgraphError
 from graph.kb.base import KnowledgeBase
-from graph.recognise.features import make_words, sentence_features
+from graph.recognise.features import make_words, sentence_features, span_tags
 from graph.recognise.found import Found
 from graph.recognise.tokens import Word, original_start, words
 from graph.types import Article, Sentence
 
-__all__ = ["CRFRecogniser", "train_crf", "train_crf_sentences", "merge_found", "crf_available", "NERModelError"]
+__all__ = ["CRFRecogniser", "train_crf", "train_crf_sentences", "merge_found", "rule_spans", "crf_available",
+           "NERModelError"]
 
 #: CRF label type → pipeline mention type (LOC is refined to GPE with the KB)
 _OUT_TYPES = {"PERS": "PER", "PER": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "GPE"}
@@ -52,10 +53,42 @@ def _pycrfsuite():
     return pycrfsuite
 
 
+def rule_spans(article: Article, sentences: Sequence[Sentence], kb: KnowledgeBase) -> list[tuple[int, int, str]]:
+    """What the KB + rules recogniser (and linking) finds: ``(start, end, type)`` per mention."""
+    from graph.link import link
+    from graph.recognise import recognise
+
+    mentions, _ = link(recognise(article, sentences, kb), kb)
+    return [(m.start, m.end, m.type) for m in mentions]
+
+
+def _stacked_items(sentences: Sequence, kb: KnowledgeBase, chunk: int = 20):
+    """(features, labels) per sentence, with the rules' output of its chunk as features."""
+    for c in range(0, len(sentences), chunk):
+        part = sentences[c:c + chunk]
+        texts, spans, ws_all = [], [], []
+        pos = 0
+        for s in part:
+            line = " ".join(s.tokens)
+            ws_all.append(make_words(s.tokens, pos))
+            spans.append(Sentence(len(spans), pos, pos + len(line)))
+            texts.append(line)
+            pos += len(line) + 1
+        text = "\n".join(texts)
+        found = rule_spans(Article("train", text, "train", lang="ar"), spans, kb)
+        for s, sent, ws in zip(part, spans, ws_all):
+            mine = [f for f in found if f[0] < sent.end and f[1] > sent.start]
+            yield sentence_features(ws, kb, span_tags(mine, ws)), list(s.tags)
+
+
 def train_crf_sentences(sentences: Iterable, model_path: str | Path, kb: KnowledgeBase | None = None, *,
-                        c1: float = 0.05, c2: float = 0.01, max_iterations: int = 120,
+                        rules: bool = True, c1: float = 0.05, c2: float = 0.01, max_iterations: int = 120,
                         verbose: bool = False) -> Path:
-    """Train on :class:`graph.eval.conll.TaggedSentence` records; write the model to ``model_path``."""
+    """Train on :class:`graph.eval.conll.TaggedSentence` records; write the model to ``model_path``.
+
+    With ``rules`` the KB + rules recogniser's output is a feature (stacking); the tagger then
+    runs the rules itself when it tags.
+    """
     pycrfsuite = _pycrfsuite()
     if kb is None:
         from graph.api import load_kb
@@ -64,12 +97,15 @@ def train_crf_sentences(sentences: Iterable, model_path: str | Path, kb: Knowled
     model_path = Path(model_path)
     model_path.parent.mkdir(parents=True, exist_ok=True)
     trainer = pycrfsuite.Trainer(verbose=verbose)
-    n = 0
-    for s in sentences:
-        trainer.append(sentence_features(make_words(s.tokens), kb), list(s.tags))
-        n += 1
-    if n == 0:
+    sentences = list(sentences)
+    if not sentences:
         raise NERModelError("no training sentences")
+    if rules:
+        items = _stacked_items(sentences, kb)
+    else:
+        items = ((sentence_features(make_words(s.tokens), kb), list(s.tags)) for s in sentences)
+    for feats, labels in items:
+        trainer.append(feats, labels)
     trainer.set_params({"c1": c1, "c2": c2, "max_iterations": max_iterations,
                         "feature.possible_transitions": True})
     trainer.train(str(model_path))
@@ -107,12 +143,14 @@ class CRFRecogniser:
             self._tagger.open(str(path))
         except (OSError, ValueError) as exc:
             raise NERModelError(f"{path}: not a crfsuite model ({exc})") from exc
+        #: trained with the rules' output as features: run the rules before tagging
+        self.stacked = any(a.startswith("rule=") for a in self._tagger.info().attributes)
 
-    def tag_tokens(self, ws: list[Word]) -> list[str]:
+    def tag_tokens(self, ws: list[Word], rule_tags: Sequence[str] | None = None) -> list[str]:
         """IOB labels of one sentence's words."""
         if not ws:
             return []
-        return self._tagger.tag(sentence_features(ws, self.kb))
+        return self._tagger.tag(sentence_features(ws, self.kb, rule_tags if self.stacked else None))
 
     def _start(self, ws: list[Word], i: int, j: int) -> int:
         """Span start without a leading proclitic (و، ب، ل …) when a reading shows one."""
@@ -132,13 +170,22 @@ class CRFRecogniser:
             return "GPE"
         return typ
 
-    def predict(self, article: Article, sentences: Sequence[Sentence]) -> list[Found]:
-        """Mentions the CRF finds in ``sentences`` of ``article`` (no candidates; linking decides)."""
+    def predict(self, article: Article, sentences: Sequence[Sentence],
+                rules: Sequence[tuple[int, int, str]] | None = None) -> list[Found]:
+        """Mentions the CRF finds in ``sentences`` of ``article`` (no candidates; linking decides).
+
+        ``rules``: the rules' mention spans when the caller already has them (stacked models).
+        """
         text = article.text
         out: list[Found] = []
+        if self.stacked and rules is None:
+            rules = rule_spans(article, sentences, self.kb)
         for s in sentences:
             ws = words(text, s.start, s.end)
-            labels = self.tag_tokens(ws)
+            tags = None
+            if self.stacked:
+                tags = span_tags([r for r in rules if r[0] < s.end and r[1] > s.start], ws)
+            labels = self.tag_tokens(ws, tags)
             for i, j, label in _label_spans(labels):
                 if label not in _OUT_TYPES:
                     continue

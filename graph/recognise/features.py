@@ -26,16 +26,16 @@ from graph.recognise.tokens import Reading, Word, is_arabic, readings_of
 from graph.text.fold import fold_key
 from graph.text.tokenize import WORD_RE
 
-__all__ = ["make_words", "sentence_features", "name_parts"]
+__all__ = ["make_words", "sentence_features", "span_tags", "name_parts"]
 
 #: name parts are collected from the KB only when it is small enough to walk cheaply
 _MAX_WALK = 200_000
 
 
-def make_words(tokens: Sequence[str]) -> list[Word]:
-    """:class:`Word` records for bare token strings (CoNLL tokens carry no offsets)."""
+def make_words(tokens: Sequence[str], offset: int = 0) -> list[Word]:
+    """:class:`Word` records for bare token strings joined by single spaces from ``offset``."""
     out = []
-    pos = 0
+    pos = offset
     for t in tokens:
         k = fold_key(t)
         is_word = bool(WORD_RE.fullmatch(t)) and t != "_"
@@ -148,8 +148,30 @@ def _own(w: Word, kb: KnowledgeBase, parts: dict[str, frozenset[str]], fw: froze
     return f
 
 
-def sentence_features(ws: list[Word], kb: KnowledgeBase) -> list[dict[str, str | float]]:
-    """One feature dict per word (string values become ``name=value`` features in crfsuite)."""
+def span_tags(spans: Sequence[tuple[int, int, str]], ws: Sequence[Word]) -> list[str]:
+    """IOB tags of words from character spans ``(start, end, type)`` (a word overlapping a span).
+
+    >>> ws = make_words(["وروسيا", "قال"])
+    >>> span_tags([(1, 6, "GPE")], ws)
+    ['B-GPE', 'O']
+    """
+    tags = ["O"] * len(ws)
+    for start, end, typ in sorted(spans):
+        first = True
+        for i, w in enumerate(ws):
+            if w.start < end and w.end > start and tags[i] == "O":
+                tags[i] = ("B-" if first else "I-") + typ
+                first = False
+    return tags
+
+
+def sentence_features(ws: list[Word], kb: KnowledgeBase, rule_tags: Sequence[str] | None = None
+                      ) -> list[dict[str, str | float]]:
+    """One feature dict per word (string values become ``name=value`` features in crfsuite).
+
+    ``rule_tags`` (IOB tags of what the KB + rules recogniser found) become features of the
+    word and its neighbours, so the CRF learns when to trust the rules.
+    """
     lex = load_lexicon()
     role_first, role_any = _role_words()
     parts = name_parts(kb)
@@ -157,6 +179,8 @@ def sentence_features(ws: list[Word], kb: KnowledgeBase) -> list[dict[str, str |
     own = [_own(w, kb, parts, lex.function_words, role_first, role_any) for w in ws]
     for i, f in enumerate(own):
         f["gaz"] = gaz[i]
+        if rule_tags is not None:
+            f["rule"] = rule_tags[i]
     out = []
     n = len(ws)
     for i in range(n):
@@ -171,6 +195,8 @@ def sentence_features(ws: list[Word], kb: KnowledgeBase) -> list[dict[str, str |
                 o = own[j]
                 f[f"{d:+d}:w"] = o["w"]
                 f[f"{d:+d}:gaz"] = o["gaz"]
+                if "rule" in o:
+                    f[f"{d:+d}:rule"] = o["rule"]
                 for key in ("role1", "nisba", "fw", "stem"):
                     if key in o:
                         f[f"{d:+d}:{key}"] = o[key]

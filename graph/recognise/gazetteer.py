@@ -90,13 +90,18 @@ def longest_at(ws: list[Word], i: int, kb: KnowledgeBase, taken: list[bool]) -> 
     return best
 
 
-def match_names(text: str, ws: list[Word], kb: KnowledgeBase, taken: list[bool], sentence: int = -1) -> list[Found]:
-    """KB name matches among words not yet ``taken``; marks the matched words taken."""
+def match_names(text: str, ws: list[Word], kb: KnowledgeBase, taken: list[bool], sentence: int = -1,
+                skip: list[bool] | None = None) -> list[Found]:
+    """KB name matches among words not yet ``taken``; marks the matched words taken.
+
+    ``skip`` marks words no match can start at (matches still extend over them).
+    """
     out: list[Found] = []
     i = 0
     n = len(ws)
+    skip = skip or taken
     while i < n:
-        if taken[i] or not ws[i].is_word:
+        if taken[i] or skip[i] or not ws[i].is_word:
             i += 1
             continue
         m = longest_at(ws, i, kb, taken)

@@ -60,12 +60,14 @@ def _name_words(ws: list[Word], k: int, kb: KnowledgeBase, lex: Lexicon, taken: 
     return j
 
 
-def find_roles(text: str, ws: list[Word], kb: KnowledgeBase, lex: Lexicon, taken: list[bool], sentence: int = -1) -> list[Found]:
+def find_roles(text: str, ws: list[Word], kb: KnowledgeBase, lex: Lexicon, taken: list[bool], sentence: int = -1,
+               skip: list[bool] | None = None) -> list[Found]:
     out: list[Found] = []
     last_role = None
     i, n = 0, len(ws)
+    skip = skip or taken
     while i < n:
-        if taken[i] or not ws[i].is_word:
+        if taken[i] or skip[i] or not ws[i].is_word:
             i += 1
             continue
         hit = _role_at(ws, i, lex)
@@ -118,11 +120,13 @@ def find_roles(text: str, ws: list[Word], kb: KnowledgeBase, lex: Lexicon, taken
     return out
 
 
-def find_orgs(text: str, ws: list[Word], kb: KnowledgeBase, lex: Lexicon, taken: list[bool], sentence: int = -1) -> list[Found]:
+def find_orgs(text: str, ws: list[Word], kb: KnowledgeBase, lex: Lexicon, taken: list[bool], sentence: int = -1,
+              skip: list[bool] | None = None) -> list[Found]:
     out: list[Found] = []
     i, n = 0, len(ws)
+    skip = skip or taken
     while i < n:
-        if taken[i] or not ws[i].is_word:
+        if taken[i] or skip[i] or not ws[i].is_word:
             i += 1
             continue
         head = None

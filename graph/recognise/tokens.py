@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from graph.text.fold import fold_key
 from graph.text.tokenize import WORD_RE
@@ -38,8 +39,9 @@ class Reading:
     bare: bool = False  # the definite article was stripped too (never used for KB names)
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
+    """A token; a NamedTuple because sentences make hundreds of thousands of them a second."""
+
     start: int
     end: int
     text: str
@@ -94,22 +96,25 @@ def original_start(word: Word, prefix_len: int) -> int:
     return word.start + fold(word.text).offsets[prefix_len]
 
 
-_SPLIT = re.compile(f"(?P<w>{WORD_RE.pattern})|(?P<p>[^\\s])")
+_SPLIT = re.compile(f"{WORD_RE.pattern}|[^\\s]")
+_new = tuple.__new__
 
 
-@lru_cache(maxsize=131072)
-def _word_parts(token: str, is_word: bool) -> tuple[str, tuple[Reading, ...]]:
+@lru_cache(maxsize=262144)
+def _word_parts(token: str) -> tuple[str, bool, tuple[Reading, ...]]:
     k = fold_key(token)
-    return k, (readings_of(k) if is_word else (Reading(k, 0, 0),))
+    is_word = token != "_" and WORD_RE.fullmatch(token) is not None
+    return k, is_word, (readings_of(k) if is_word else (Reading(k, 0, 0),))
 
 
 def words(text: str, start: int, end: int) -> list[Word]:
     """Tokens of ``text[start:end]`` (words and punctuation) with keys and readings."""
     out = []
     append = out.append
+    parts = _word_parts
     for m in _SPLIT.finditer(text, start, end):
         t = m.group()
-        is_word = m.lastgroup == "w" and t != "_"
-        k, readings = _word_parts(t, is_word)
-        append(Word(m.start(), m.end(), t, k, is_word, readings))
+        k, is_word, readings = parts(t)
+        # tuple.__new__ skips NamedTuple's Python-level __new__: this loop runs per token
+        append(_new(Word, (m.start(), m.end(), t, k, is_word, readings)))
     return out
