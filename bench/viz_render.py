@@ -23,8 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from graph.analyse.plover import plover_table, score  # noqa: E402
-from graph.visualise import render_html  # noqa: E402
+from graph.analyse.plover import plover_table, score
+from graph.visualise import render_html
 
 
 def machine() -> str:
@@ -49,8 +49,15 @@ def generated_graph(n: int, m: int, seed: int = 1):
     letters = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
     for i in range(n):
         ar = "".join(rnd.choice(letters) for _ in range(rnd.randint(4, 9)))
-        G.add_node(f"Q{i + 1}", label_ar=ar, label_en=f"Actor {i + 1}", type=rnd.choice(types),
-                   qid=f"Q{i + 1}", country="", iri=f"http://www.wikidata.org/entity/Q{i + 1}")
+        G.add_node(
+            f"Q{i + 1}",
+            label_ar=ar,
+            label_en=f"Actor {i + 1}",
+            type=rnd.choice(types),
+            qid=f"Q{i + 1}",
+            country="",
+            iri=f"http://www.wikidata.org/entity/Q{i + 1}",
+        )
     plover = sorted(plover_table())
     nodes = list(G)
     hubs = nodes[: max(10, n // 50)]
@@ -61,13 +68,36 @@ def generated_graph(n: int, m: int, seed: int = 1):
             v = nodes[(nodes.index(v) + 1) % n]
         date = f"2023-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d}"
         if rnd.random() < 0.5:
-            G.add_edge(u, v, key=f"r{j}", kind="comention", type="comention", sign=0, weight=float(rnd.randint(1, 4)),
-                       date=date, sentences=["نص الجملة"], titles=["عنوان"], urls=["https://example.org/a"])
+            G.add_edge(
+                u,
+                v,
+                key=f"r{j}",
+                kind="comention",
+                type="comention",
+                sign=0,
+                weight=float(rnd.randint(1, 4)),
+                date=date,
+                sentences=["نص الجملة"],
+                titles=["عنوان"],
+                urls=["https://example.org/a"],
+            )
         else:
             t = rnd.choice(plover)
             s = score(t)
-            G.add_edge(u, v, key=f"e{j}", kind="event", type=t, sign=s.sign, weight=s.weight, date=date,
-                       quad_class=s.quad_class, sentences=["نص الجملة"], titles=["عنوان"], urls=["https://example.org/a"])
+            G.add_edge(
+                u,
+                v,
+                key=f"e{j}",
+                kind="event",
+                type=t,
+                sign=s.sign,
+                weight=s.weight,
+                date=date,
+                quad_class=s.quad_class,
+                sentences=["نص الجملة"],
+                titles=["عنوان"],
+                urls=["https://example.org/a"],
+            )
     return G
 
 
@@ -103,12 +133,16 @@ def main() -> int:
                 assert not page.blocked, page.blocked
                 draw_s.append(drawn_ms / 1000.0)
             size_mb = out.stat().st_size / 1e6
-            print(f"run {run + 1}: render {render_s[-1]:.2f} s, drawn after {draw_s[-1] if draw_s else float('nan'):.2f} s, "
-                  f"HTML {size_mb:.1f} MB")
+            print(
+                f"run {run + 1}: render {render_s[-1]:.2f} s, drawn after {draw_s[-1] if draw_s else float('nan'):.2f} s, "
+                f"HTML {size_mb:.1f} MB"
+            )
     print(f"render HTML in Python: median {statistics.median(render_s):.2f} s over {len(render_s)} runs")
     if draw_s:
         med = statistics.median(draw_s)
-        print(f"first drawing in headless Chromium: median {med:.2f} s (target < 5 s: {'met' if med < 5 else 'MISSED'})")
+        print(
+            f"first drawing in headless Chromium: median {med:.2f} s (target < 5 s: {'met' if med < 5 else 'MISSED'})"
+        )
     else:
         print(f"first drawing: skipped ({browser.CHROMIUM} is missing)")
     return 0
