@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from graph._version import __version__
@@ -26,6 +26,8 @@ __all__ = [
     "open_store",
     "actor_graph",
     "render_html",
+    "analysis_report",
+    "export_graph",
     "EXTRACTOR",
 ]
 
@@ -59,6 +61,7 @@ def _byline_mention(article: Article) -> Mention | None:
 
 def annotate_article(article: Article, kb=None) -> AnnotatedArticle:
     """Run text → recognise → link → extract on one article; the article is not modified."""
+    from graph.extract.affiliation import affiliations
     from graph.extract.comention import comentions
     from graph.link import link
     from graph.recognise import recognise
@@ -71,7 +74,7 @@ def annotate_article(article: Article, kb=None) -> AnnotatedArticle:
     byline = _byline_mention(article)
     if byline is not None:
         mentions = tuple(sorted((*mentions, byline), key=lambda m: m.start))
-    relations = comentions(mentions)
+    relations = comentions(mentions) + affiliations(mentions)
     events = ()
     try:
         from graph.extract.events import extract_events
@@ -137,7 +140,9 @@ def build(inputs: Sequence[str | Path] | str | Path, out: str | Path, *, kb=None
     entity_ids: set[str] = set()
     try:
         for doc in _annotate_all(articles, kb):
-            quads = article_quads(doc, base=base_iri)
+            # the byline author is article metadata (schema:author), not an actor of the graph
+            graph_doc = replace(doc, mentions=tuple(m for m in doc.mentions if m.via != "byline"))
+            quads = article_quads(graph_doc, base=base_iri)
             from graph.iri import graph_iri
 
             store.replace_graph(graph_iri(doc.article.id, base_iri), quads)
@@ -161,7 +166,7 @@ def build(inputs: Sequence[str | Path] | str | Path, out: str | Path, *, kb=None
         store.close()
     if html and res.articles:
         view = out / "actors.html"
-        G = actor_graph(str(out))
+        G = actor_graph(str(out), country_edges=True)
         render_html(G, view, title="newsgraph: actors")
         res.paths["html"] = view
     return res
@@ -197,3 +202,17 @@ def render_html(G, path: str | Path, **kwargs) -> Path:
     from graph.visualise import render_html as _render
 
     return _render(G, path, **kwargs)
+
+
+def analysis_report(G, **kwargs) -> dict:
+    """Centrality, communities, signed triads and per-period changes of an actor graph."""
+    from graph.analyse import analysis_report as _report
+
+    return _report(G, **kwargs)
+
+
+def export_graph(G, path: str | Path, fmt: str | None = None) -> Path:
+    """Write an actor graph as GraphML, GEXF or node-link JSON (by extension or ``fmt``)."""
+    from graph.analyse import export_graph as _export
+
+    return _export(G, path, fmt)

@@ -247,6 +247,7 @@ def actor_graph(
     min_weight: float = 0,
     actor: str | None = None,
     depth: int = 1,
+    country_edges: bool = False,
 ):
     """Build the actor graph (``nx.MultiDiGraph``) from a store.
 
@@ -254,7 +255,9 @@ def actor_graph(
     ``ng:sourceCountry``/``ng:targetCountry`` first, else the entity's ``ng:country``);
     ``since``/``until`` (dates or ISO strings, inclusive) drop dated edges outside the window;
     ``min_weight`` drops lighter edges; ``actor`` + ``depth`` keep its ego network. Nodes left
-    without edges by these filters are dropped.
+    without edges by these filters are dropped. ``country_edges`` (without ``rollup``) adds, for
+    an event between persons or organisations, a second edge between their countries
+    (``level="country"``), so one view shows both who acted and which states they act for.
     """
     import networkx as nx
 
@@ -290,6 +293,15 @@ def actor_graph(
                     qid=n if is_qid(n) else "",
                 )
         G.add_edge(u, v, key=key, **attrs)
+        if country_edges and not rollup and attrs["kind"] == "event":
+            cu = _rolled(u, nodes, attrs["source_country"])
+            cv = _rolled(v, nodes, attrs["target_country"] if attrs["target_role"] == "target" else "")
+            if cu != cv and (cu, cv) != (u, v):
+                for n in (cu, cv):
+                    if n not in G:
+                        G.add_node(n, iri=f"{WD}{n}" if is_qid(n) else n, label_ar="", label_en="" if is_qid(n) else n,
+                                   type="GPE", country="", qid=n if is_qid(n) else "")
+                G.add_edge(cu, cv, key=f"{key}#country", **{**attrs, "level": "country"})
     G.graph["rollup_self_loops_dropped"] = dropped_loops
     _fill_labels(G)
     if lo or hi or min_weight:

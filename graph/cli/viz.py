@@ -32,7 +32,9 @@ def register(group: click.Group) -> None:
     )
     @click.option("--title", default=None, help="Page title.")
     @click.option("--physics", is_flag=True, help="Let vis-network move nodes (slow beyond a few hundred).")
-    def viz(store, rollup, since, until, min_weight, actor, depth, output, lang, title, physics):
+    @click.option("--country-edges/--no-country-edges", default=True, show_default=True,
+                  help="Also draw each event between the countries its actors act for.")
+    def viz(store, rollup, since, until, min_weight, actor, depth, output, lang, title, physics, country_edges):
         """Write the interactive actor-network view (works with no network)."""
         from graph.errors import NewsgraphError
         from graph.visualise import render_html
@@ -43,7 +45,8 @@ def register(group: click.Group) -> None:
             output = Path(store) / "actors.html"
         try:
             G = load_actor_graph(
-                store, rollup=rollup, since=since, until=until, min_weight=min_weight, actor=actor, depth=depth
+                store, rollup=rollup, since=since, until=until, min_weight=min_weight, actor=actor, depth=depth,
+                country_edges=country_edges,
             )
             out = render_html(G, output, title=title, lang=lang, physics=physics)
         except NewsgraphError as exc:
