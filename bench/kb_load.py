@@ -39,6 +39,19 @@ def machine() -> str:
     return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()} ({platform.system()})"
 
 
+def peak_rss_mb() -> float:
+    """This process's peak RSS (VmHWM; ru_maxrss where /proc is missing)."""
+    try:
+        for line in Path("/proc/self/status").read_text(encoding="utf-8").splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def _ar_word(rng: random.Random) -> str:
     return "".join(rng.choice(AR) for _ in range(rng.randint(3, 7)))
 
@@ -120,7 +133,8 @@ def main() -> None:
     build = time.perf_counter() - t0
     size = sum(f.stat().st_size for f in path.iterdir()) / 1e6
     names = kb.meta["counts"]["names_by_lang"]
-    print(f"built {len(kb):,} entities, {sum(names.values()):,} aliases ({names}) in {build:.1f} s; {size:.0f} MB on disk")
+    print(f"built {len(kb):,} entities, {sum(names.values()):,} aliases ({names}) in {build:.1f} s; "
+          f"{size:.0f} MB on disk; build peak RSS {peak_rss_mb():.0f} MB")
 
     rng = random.Random(1)
     keys = []

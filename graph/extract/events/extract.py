@@ -1,0 +1,224 @@
+"""Events of one article: cues → roles → modality → date → actor roll-up → merged reports.
+
+Per sentence: find the cues (one event per PLOVER type and sentence, the most specific cue
+wins), give it source/target/mediator/location from the sentence's mentions, read negation,
+future and reporting, and date it with the nearest date expression (else the publication date).
+Dyadic types (CONSULT, AGREE, ACCUSE …) need an actor in the sentence; violent and protest cues
+stand alone ("a car bomb exploded"). A definite verbal noun (``بدء العملية العسكرية``) refers
+back to an event told elsewhere and makes no new event. A sentence whose only time words are
+earlier years (``في الفترة من 2020 إلى 2022``), or whose date lies more than a month before
+publication, is background: no event is dated today from it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as _dt
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from graph.extract.dates import find_dates
+from graph.extract.events.actors import nisba_actors
+from graph.extract.events.cues import CueHit, cue_lexicon
+from graph.extract.events.merge import event_id, merge_events
+from graph.extract.events.modality import modality_words, tell
+from graph.extract.events.roles import Roles, Tok, assign_roles
+from graph.extract.events.rollup import actor_role
+from graph.text.fold import fold_key
+from graph.text.tokenize import WORD_RE
+from graph.types import Article, Event, EventRole, Mention, Sentence
+
+__all__ = ["NEEDS_ACTOR", "extract_events"]
+
+#: types that relate two parties: without an actor in the sentence they are not reported
+NEEDS_ACTOR = frozenset({
+    "CONSULT", "AGREE", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE", "REQUEST", "ACCUSE",
+    "REJECT", "THREATEN", "SANCTION", "MOBILIZE",
+})
+_TOKEN_RE = re.compile(r"(?P<w>" + WORD_RE.pattern + r")|[^\s]")
+_YEAR_RE = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+_ARABIC = re.compile(r"[\u0600-\u06FF]")
+_KEYS: dict[str, str] = {}
+#: an event dated this many days before publication is background, not news
+_BACKGROUND_DAYS = 31
+
+
+def _key(s: str) -> str:
+    k = _KEYS.get(s)
+    if k is None:
+        k = fold_key(s)
+        if len(_KEYS) > 200_000:
+            _KEYS.clear()
+        _KEYS[s] = k
+    return k
+
+
+def _tokens(text: str, start: int, end: int) -> list[Tok]:
+    key = _key
+    return [Tok(m.start(), m.end(), key(m.group()), m.lastgroup == "w") for m in _TOKEN_RE.finditer(text, start, end)]
+
+
+def _lang(article: Article) -> str:
+    if article.lang in ("ar", "en"):
+        return article.lang
+    return "ar" if _ARABIC.search(article.text, 0, 2000) else "en"
+
+
+def _specificity(h: CueHit) -> tuple[int, int]:
+    return len(h.cue.cameo), h.cue.mode is not None
+
+
+def _primary(hits: list[CueHit]) -> dict[str, CueHit]:
+    """The most specific cue per type; a cue that absorbs another type removes it."""
+    best: dict[str, CueHit] = {}
+    for h in hits:
+        have = best.get(h.cue.type)
+        if have is None or _specificity(h) > _specificity(have):
+            best[h.cue.type] = h
+    for h in list(best.values()):
+        for t in h.cue.absorb:
+            best.pop(t, None)
+    return best
+
+
+def _date_for(found, cue_pos: int, published: _dt.date | None, text: str) -> tuple[_dt.date | None, str | None]:
+    dated = [f for f in found if f[2] is not None]
+    if dated:
+        s, e, d, _kind = min(dated, key=lambda f: abs(f[0] - cue_pos))
+        return d, text[s:e]
+    return published, None
+
+
+_NUMBER = re.compile(r"^\d|^(عشرات|مئات|الاف|آلاف|الآلاف|ثلاث|اربع|أربع|خمس|ست|سبع|ثمان|تسع|عشر|اثن|dozens|hundreds|thousands|two|three|four|five|six|seven|eight|nine|ten)")
+
+
+def _specific(h: CueHit, words: list[str], found, roles: Roles, source) -> bool:
+    """A noun cue reports an event, rather than naming a kind of event, when something pins it down."""
+    if found:  # a date expression, even one that cannot be resolved
+        return True
+    if any(_NUMBER.match(w) for w in words[h.end:h.end + 3]):
+        return True  # a count: "مقتل 12 شخصا", "تظاهرة 3000 شخص"
+    if roles.location is not None or roles.mediator is not None:
+        return True  # "انفجرت سيارة مفخخة في بغداد"
+    return source is not None and roles.target is not None
+
+
+def _after_light_verb(words: list[str], i: int, mw) -> bool:
+    """A noun cue governed by a light verb is a verb phrase: "نفذت القوات ضربة جوية", "launched an attack"."""
+    light = mw.by_kind.get("light", frozenset())
+    for w in words[max(0, i - 4):i]:
+        k = _key(w)
+        if k in light or (len(k) > 3 and k[0] in "وف" and k[1:] in light):
+            return True
+    return False
+
+
+def _nisba_source(kb, words: list[str]) -> EventRole | None:
+    """A nationality adjective right after a noun cue names its source ("غارة جوية أميركية")."""
+    if kb is None or not hasattr(kb, "nisba"):
+        return None
+    for w in words:
+        k = _key(w)
+        k = k[2:] if k.startswith("ال") and len(k) > 4 else k
+        for n in kb.nisba(k):
+            if n.country:
+                return EventRole(entity=n.country, country=n.country)
+    return None
+
+
+def _sentence_events(article: Article, sent: Sentence, mentions: list[Mention], lang: str, kb) -> list[Event]:
+    text = article.text
+    lex = cue_lexicon(lang)
+    # cheap pass first: most sentences hold no cue, and words alone tell
+    words = WORD_RE.findall(text, sent.start, sent.end)
+    raw = lex.find(words)
+    hits = [h for h in raw if not h.definite or h.cue.definite_ok]
+    if not hits:
+        return []
+    toks = _tokens(text, sent.start, sent.end)
+    widx = [i for i, t in enumerate(toks) if t.is_word]
+    found = find_dates(text, sent.start, sent.end, article.published, lang)
+    if article.published and not any(f[2] for f in found):
+        years = [int(y) for y in _YEAR_RE.findall(text, sent.start, sent.end)]
+        if years and max(years) < article.published.year:
+            return []  # background: a past period, not today's news
+    mw = modality_words(lang)
+    extra = nisba_actors(text, toks, mentions, kb, lang)
+    if extra:
+        mentions = sorted([*mentions, *extra], key=lambda m: m.start)
+    all_keys = [t.key for t in toks]
+    out = []
+    for type_, h in _primary(hits).items():
+        first, last = widx[h.start], widx[h.end - 1]
+        light = _after_light_verb(words, h.start, mw)
+        same = [x for x in hits if x.cue.type == type_]
+        roles: Roles = assign_roles(text, toks, mentions, first, last, type_, lang, noun=h.cue.noun and not light)
+        source = actor_role(roles.source, kb) if roles.source else None
+        if source is None and roles.target is None:
+            for other in (x for x in raw if x.cue.type == type_):
+                source = source or _nisba_source(kb, words[other.end:other.end + 3])
+        if source is None and roles.target is None and (type_ in NEEDS_ACTOR or h.cue.weak):
+            continue
+        verbal = any(not x.cue.noun or _after_light_verb(words, x.start, mw) for x in same)
+        if not verbal and not _specific(h, words, found, roles, source):
+            continue
+        negated, modality, rep = tell(all_keys, first, mw)
+        if modality == "abstract":
+            continue  # "أهمية مناقشة", "the need to discuss": talk about an event, not an event
+        reported_by = None
+        if rep is not None:
+            # the source named next to the reporting word ("ذكرت وزارة …", "نشرت الوزارة بيانا")
+            r0, r1 = toks[rep].start, toks[rep].end
+            near = [(min(abs(m.start - r1), abs(r0 - m.end)), m.entity) for m in mentions if m.type in ("ORG", "PER", "GPE")]
+            near = [x for x in near if x[0] < 40]
+            if near:
+                reported_by = min(near)[1]
+        date, date_text = _date_for(found, toks[first].start, article.published, text)
+        if date_text and article.published and (article.published - date).days > _BACKGROUND_DAYS:
+            continue  # an explicitly dated past event recalled as background
+        out.append(Event(
+            type=type_,
+            cameo=h.cue.cameo,
+            mode=h.cue.mode,
+            source=source,
+            target=actor_role(roles.target, kb) if roles.target else None,
+            mediator=actor_role(roles.mediator, kb) if roles.mediator else None,
+            location=roles.location.entity if roles.location else None,
+            date=date,
+            date_text=date_text,
+            symmetric=roles.symmetric,
+            negated=negated,
+            modality=modality,
+            reported_by=reported_by,
+            confidence=0.5 if h.cue.weak else 0.7,
+            evidence=((sent.index, sent.start, sent.end),),
+        ))
+    return out
+
+
+def extract_events(
+    article: Article, sentences: Sequence[Sentence], mentions: Sequence[Mention], kb=None
+) -> tuple[Event, ...]:
+    """PLOVER events of one article, reports of the same event merged, each with a stable ``id``.
+
+    >>> import datetime
+    >>> from graph.text.sentences import split_sentences
+    >>> text = "روسيا وأذربيجان يبحثان الأوضاع."
+    >>> art = Article(id="d1", text=text, origin="doc", lang="ar", published=datetime.date(2023, 9, 20))
+    >>> ms = (Mention(0, 5, "روسيا", "GPE", "Q159", "Q159", 0.9), Mention(7, 15, "أذربيجان", "GPE", "Q227", "Q227", 0.9))
+    >>> (e,) = extract_events(art, split_sentences(text), ms)
+    >>> e.type, e.cameo, e.source.country, e.target.country, e.symmetric, e.date.isoformat()
+    ('CONSULT', '040', 'Q159', 'Q227', True, '2023-09-20')
+    """
+    lang = _lang(article)
+    ms = sorted(mentions, key=lambda m: m.start)
+    starts = [m.start for m in ms]
+    events: list[Event] = []
+    for sent in sentences:
+        lo = bisect_right(starts, sent.start - 1)
+        hi = bisect_right(starts, sent.end - 1)
+        in_sent = [m for m in ms[lo:hi] if m.end <= sent.end]
+        events.extend(_sentence_events(article, sent, in_sent, lang, kb))
+    merged = merge_events(events)
+    return tuple(dataclasses.replace(e, id=event_id(e, article.id)) for e in merged)
