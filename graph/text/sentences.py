@@ -18,6 +18,7 @@ from graph.types import Sentence, Span
 __all__ = ["split_sentences"]
 
 _END = re.compile(r"[.!?؟…]+[\"'»”)\]]*(?=\s)|\n+")
+_LAST_WORD = re.compile(r"[\w.]+$")
 _ABBREV = {
     "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "gov", "sen", "rep",
     "st", "jr", "sr", "no", "vs", "etc", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr",
@@ -29,8 +30,8 @@ def _pieces(text: str, start: int, end: int):
     pos = start
     for m in _END.finditer(text, start, end):
         if m.group().startswith("."):
-            before = re.search(r"([\w.]+)$", text[pos:m.start()])
-            word = before.group(1).lower() if before else ""
+            before = _LAST_WORD.search(text, max(pos, m.start() - 24), m.start())
+            word = before.group().lower() if before else ""
             if word in _ABBREV or (len(word) == 1 and word.isalpha() and word.isascii()):
                 continue
         yield pos, m.end() if not m.group().startswith("\n") else m.start()
