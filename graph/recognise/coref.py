@@ -32,9 +32,13 @@ def resolve_coreference(text: str, found: list[Found],
     if surnames:
         for s, ws, taken in per_sentence:
             for i, w in enumerate(ws):
+                rs = w.readings
+                # cheap membership test first: almost no word is a known surname
+                if rs[0].key not in surnames and (len(rs) < 2 or rs[1].key not in surnames):
+                    continue
                 if taken[i] or not w.is_word:
                     continue
-                for r in w.readings[:2]:
+                for r in rs[:2]:
                     full = surnames.get(r.key)
                     if full is not None and full.start < w.start:
                         start = original_start(w, r.prefix_len)
