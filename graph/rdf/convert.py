@@ -1,0 +1,310 @@
+"""An :class:`~graph.types.AnnotatedArticle` → the quads of its named graph, and files of quads.
+
+Everything one article contributes (its metadata, sentences, mentions with Web Annotation
+selectors, the entities it names, relations, events and PROV-O provenance) goes into the
+article's named graph, so replacing or removing that graph is clean. No blank nodes are made:
+every node has a stable IRI, so rebuilding the same article gives the same quads (pass
+``generated_at`` to pin the one time stamp) and datasets compare by plain set equality.
+
+>>> from graph.types import Article, AnnotatedArticle, Mention, Sentence
+>>> art = Article(id="x1", text="Russia called Azerbaijan.", origin="x.txt", lang="en")
+>>> doc = AnnotatedArticle(art, sentences=(Sentence(0, 0, 25),),
+...     mentions=(Mention(0, 6, "Russia", "GPE", "Q159", "Q159", 0.9, sentence=0),))
+>>> quads = article_quads(doc, generated_at=_dt.datetime(2024, 1, 1, tzinfo=_dt.timezone.utc))
+>>> {q.graph_name.value for q in quads}
+{'urn:newsgraph:graph:x1'}
+>>> any(q.object.value == "http://www.wikidata.org/entity/Q159" for q in quads)
+True
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import warnings
+from collections.abc import Iterable
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from graph.iri import DEFAULT_BASE, article_iri, entity_iri, graph_iri
+from graph.rdf.vocab import NG, OA, PROV, RDF, RDFS, SCHEMA, XSD
+from graph.types import AnnotatedArticle, EntityRef, Event, EventRole
+
+__all__ = ["FORMATS", "TYPE_CLASS", "article_quads", "event_iri", "write_dataset"]
+
+#: mention/entity type code → ontology class (local name)
+TYPE_CLASS = {"PER": "Person", "ORG": "Organization", "GPE": "GeopoliticalEntity", "LOC": "Location",
+              "NORP": "Group"}
+
+#: output format name → (pyoxigraph format, keeps named graphs)
+FORMATS = {
+    "trig": (ox.RdfFormat.TRIG, True),
+    "nquads": (ox.RdfFormat.N_QUADS, True),
+    "turtle": (ox.RdfFormat.TURTLE, False),
+    "jsonld": (ox.RdfFormat.JSON_LD, True),
+}
+
+PREFIXES = {"ng": NG._ns, "schema": SCHEMA, "prov": PROV, "oa": OA, "rdfs": RDFS, "xsd": XSD,
+            "wd": "http://www.wikidata.org/entity/"}
+
+_N = ox.NamedNode
+_TYPE = _N(RDF + "type")
+_XSD = {k: _N(XSD + k) for k in ("integer", "double", "boolean", "date", "dateTime", "anyURI")}
+
+
+def _int(v: int) -> ox.Literal:
+    return ox.Literal(str(int(v)), datatype=_XSD["integer"])
+
+
+def _float(v: float) -> ox.Literal:
+    # the lexical form Oxigraph stores (it drops ".0"), so every store returns the same text
+    text = repr(float(v))
+    return ox.Literal(text.removesuffix(".0"), datatype=_XSD["double"])
+
+
+def _bool(v: bool) -> ox.Literal:
+    return ox.Literal("true" if v else "false", datatype=_XSD["boolean"])
+
+
+def event_iri(event_id: str, base: str = DEFAULT_BASE) -> str:
+    return f"{base}event:{event_id}"
+
+
+class _Builder:
+    """Collects quads of one named graph, dropping exact repeats while keeping first order."""
+
+    def __init__(self, graph: str):
+        self.g = _N(graph)
+        self.quads: dict[ox.Quad, None] = {}
+
+    def add(self, s: str, p: str, o: ox.NamedNode | ox.Literal | str | None) -> None:
+        if o is None:
+            return
+        if isinstance(o, str):
+            o = _N(o)
+        self.quads[ox.Quad(_N(s), _N(p), o, self.g)] = None
+
+    def lit(self, s: str, p: str, value: object, lang: str | None = None) -> None:
+        if value is None or value == "":
+            return
+        self.add(s, p, ox.Literal(str(value), language=lang) if lang else ox.Literal(str(value)))
+
+
+def article_quads(doc: AnnotatedArticle, base: str = DEFAULT_BASE, *,
+                  generated_at: _dt.datetime | None = None) -> list[ox.Quad]:
+    """All quads of one article's named graph (``graph_iri(doc.article.id, base)``).
+
+    ``generated_at`` is the time stamp of the extraction activity (default: now, UTC); pass a
+    fixed value to make rebuilds byte-identical. Events of a type the ontology lacks are left
+    out with a warning naming the article, the rest of the article is still converted.
+    """
+    art = doc.article
+    a = article_iri(art.id, base)
+    b = _Builder(graph_iri(art.id, base))
+    run = a + "#extraction"
+    when = (generated_at or _dt.datetime.now(_dt.timezone.utc)).astimezone(_dt.timezone.utc)
+    when_lit = ox.Literal(when.isoformat().replace("+00:00", "Z"), datatype=_XSD["dateTime"])
+
+    # article metadata
+    b.add(a, _TYPE.value, SCHEMA + "NewsArticle")
+    b.lit(a, SCHEMA + "headline", art.title, art.lang)
+    b.lit(a, SCHEMA + "author", art.author)
+    if art.published:
+        b.add(a, SCHEMA + "datePublished", ox.Literal(art.published.isoformat(), datatype=_XSD["date"]))
+    if art.url:
+        b.add(a, SCHEMA + "url", ox.Literal(art.url, datatype=_XSD["anyURI"]))
+    b.lit(a, SCHEMA + "publisher", art.source)
+    b.lit(a, SCHEMA + "inLanguage", art.lang)
+    b.lit(a, NG.contentHash, art.content_hash)
+    b.lit(a, NG.origin, art.origin)
+
+    # provenance: the graph was generated by one extraction run over the article
+    b.add(b.g.value, PROV + "wasGeneratedBy", run)
+    b.add(b.g.value, PROV + "generatedAtTime", when_lit)
+    b.add(run, _TYPE.value, PROV + "Activity")
+    b.add(run, _TYPE.value, NG.Extraction)
+    b.add(run, PROV + "used", a)
+    b.lit(run, NG.extractor, doc.extractor)
+    b.lit(run, NG.kbVersion, doc.kb_version)
+    b.add(run, PROV + "endedAtTime", when_lit)
+
+    def fact(node: str) -> None:
+        b.add(node, NG.inArticle, a)
+        b.add(node, PROV + "wasDerivedFrom", a)
+        b.add(node, PROV + "wasGeneratedBy", run)
+
+    # sentences
+    sent_iri = {s.index: f"{a}#s{s.index}" for s in doc.sentences}
+    for s in doc.sentences:
+        si = sent_iri[s.index]
+        b.add(si, _TYPE.value, NG.Sentence)
+        b.add(si, NG.inArticle, a)
+        b.add(si, NG.index, _int(s.index))
+        b.add(si, NG.start, _int(s.start))
+        b.add(si, NG.end, _int(s.end))
+        b.add(si, NG.text, ox.Literal(art.text[s.start:s.end]))
+
+    def sentence_of(start: int, given: int = -1) -> str | None:
+        if given in sent_iri:
+            return sent_iri[given]
+        for s in doc.sentences:
+            if s.start <= start < s.end:
+                return sent_iri[s.index]
+        return None
+
+    # mentions
+    first_surface: dict[str, str] = {}
+    seen: set[str] = set()
+    for m in doc.mentions:
+        mi = f"{a}#m{m.start}-{m.end}"
+        if mi in seen:  # one node per span: a second mention there would merge into the first
+            warnings.warn(f"article {art.id}: two mentions of span {m.start}-{m.end}; kept the first",
+                          stacklevel=2)
+            continue
+        seen.add(mi)
+        sel = mi + "-sel"
+        b.add(mi, _TYPE.value, NG.Mention)
+        fact(mi)
+        b.add(mi, NG.inSentence, sentence_of(m.start, m.sentence))
+        b.add(mi, NG.start, _int(m.start))
+        b.add(mi, NG.end, _int(m.end))
+        b.add(mi, NG.surface, ox.Literal(m.text))
+        b.lit(mi, NG.mentionType, m.type)
+        b.add(mi, NG.refersTo, entity_iri(m.entity, base))
+        b.add(mi, NG.confidence, _float(m.score))
+        b.lit(mi, NG.kbVersion, m.kb_version or doc.kb_version)
+        b.lit(mi, NG.extractor, doc.extractor)
+        b.lit(mi, NG.via, m.via)
+        b.add(mi, OA + "hasSource", a)
+        b.add(mi, OA + "hasSelector", sel)
+        b.add(sel, _TYPE.value, OA + "TextPositionSelector")
+        b.add(sel, _TYPE.value, OA + "TextQuoteSelector")
+        b.add(sel, OA + "start", _int(m.start))
+        b.add(sel, OA + "end", _int(m.end))
+        b.add(sel, OA + "exact", ox.Literal(m.text))
+        first_surface.setdefault(m.entity, m.text)
+
+    # entities: those the linker described, then any a mention names without a description
+    refs = {e.id: e for e in doc.entities}
+    for m in doc.mentions:
+        if m.entity not in refs:
+            refs[m.entity] = EntityRef(id=m.entity, qid=m.qid, type=m.type, label_en=m.label,
+                                       country=m.country, role=m.role, kb_version=m.kb_version)
+    for e in refs.values():
+        _entity(b, e, base, first_surface.get(e.id), art.lang)
+
+    # relations
+    for n, r in enumerate(doc.relations):
+        s_iri = entity_iri(r.subject, base)
+        if r.predicate == "role":  # the object is a role name, not an entity: say it directly
+            b.lit(s_iri, NG.role, r.object)
+            continue
+        o_iri = entity_iri(r.object, base)
+        ri = f"{a}#r{n}"
+        b.add(ri, _TYPE.value, NG.Relation)
+        fact(ri)
+        b.add(ri, NG.subject, s_iri)
+        b.add(ri, NG.object, o_iri)
+        b.lit(ri, NG.relationType, r.predicate)
+        b.add(ri, NG.count, _int(r.count))
+        b.add(ri, NG.confidence, _float(r.confidence))
+        for sent, start, _end in r.evidence:
+            b.add(ri, NG.evidence, sentence_of(start, sent))
+        if r.predicate == "comention":
+            b.add(s_iri, NG.coMentionedWith, o_iri)
+            b.add(o_iri, NG.coMentionedWith, s_iri)
+        elif r.predicate == "country":
+            b.add(s_iri, NG.country, o_iri)
+        elif r.predicate == "located_in":
+            b.add(s_iri, NG.locatedIn, o_iri)
+
+    # events
+    for n, ev in enumerate(doc.events):
+        if ev.type not in NG.PLOVER_TYPES:
+            warnings.warn(f"article {art.id}: event {ev.id or n} has unknown PLOVER type {ev.type!r}; left out",
+                          stacklevel=2)
+            continue
+        ei = event_iri(ev.id or f"{art.id}-e{n}", base)
+        if ei in seen:
+            warnings.warn(f"article {art.id}: two events with id {ev.id!r}; kept the first", stacklevel=2)
+            continue
+        seen.add(ei)
+        _event(b, ev, ei, base, sentence_of)
+        fact(ei)
+    return list(b.quads)
+
+
+def _entity(b: _Builder, e: EntityRef, base: str, surface: str | None, lang: str | None) -> None:
+    ei = entity_iri(e.id, base)
+    b.add(ei, _TYPE.value, NG.Entity)
+    cls = TYPE_CLASS.get(e.type)
+    if cls:
+        b.add(ei, _TYPE.value, NG[cls])
+    b.lit(ei, RDFS + "label", e.label_ar, "ar")
+    b.lit(ei, RDFS + "label", e.label_en, "en")
+    if not (e.label_ar or e.label_en) and surface:
+        # an entity nobody named canonically is labelled as the article wrote it
+        b.lit(ei, RDFS + "label", surface, lang if lang in ("ar", "en") else None)
+    b.lit(ei, NG.entityType, e.type)
+    b.lit(ei, NG.qid, e.qid)
+    if e.country:
+        b.add(ei, NG.country, entity_iri(e.country, base))
+    b.lit(ei, NG.role, e.role)
+
+
+def _event(b: _Builder, ev: Event, ei: str, base: str, sentence_of) -> None:
+    b.add(ei, _TYPE.value, NG.Event)
+    b.add(ei, _TYPE.value, NG[ev.type])
+    b.lit(ei, NG.eventType, ev.type)
+    b.lit(ei, NG.cameo, ev.cameo)
+    b.lit(ei, NG.mode, ev.mode)
+
+    def role(r: EventRole | None, prop: str, country_prop: str | None, sector_prop: str | None) -> None:
+        if r is None:
+            return
+        b.add(ei, prop, entity_iri(r.entity, base))
+        if country_prop and r.country:
+            b.add(ei, country_prop, entity_iri(r.country, base))
+        if sector_prop:
+            b.lit(ei, sector_prop, r.sector)
+
+    role(ev.source, NG.source, NG.sourceCountry, NG.sourceSector)
+    role(ev.target, NG.target, NG.targetCountry, NG.targetSector)
+    role(ev.mediator, NG.mediator, None, None)
+    if ev.location:
+        b.add(ei, NG.location, entity_iri(ev.location, base))
+    if ev.date:
+        b.add(ei, NG.date, ox.Literal(ev.date.isoformat(), datatype=_XSD["date"]))
+    b.lit(ei, NG.dateText, ev.date_text)
+    b.add(ei, NG.symmetric, _bool(ev.symmetric))
+    b.add(ei, NG.negated, _bool(ev.negated))
+    b.lit(ei, NG.modality, ev.modality)
+    if ev.reported_by:
+        b.add(ei, NG.reportedBy, entity_iri(ev.reported_by, base))
+    b.add(ei, NG.confidence, _float(ev.confidence))
+    sentences = {sentence_of(start, sent) for sent, start, _end in ev.evidence} - {None}
+    for si in sorted(sentences):
+        b.add(ei, NG.evidence, si)
+    b.add(ei, NG.sourceCount, _int(len(sentences)))
+
+
+def write_dataset(quads: Iterable[ox.Quad], path: str | Path, format: str = "trig") -> Path:
+    """Write quads to ``path`` as ``trig`` (default), ``nquads``, ``turtle`` or ``jsonld``.
+
+    TriG, N-Quads and JSON-LD keep the named graphs. Turtle has no named graphs: every triple is
+    written into the one default graph, so graph names (and the graph-level ``prov:`` time
+    stamps' subject scoping) are lost, while each fact still carries ``ng:inArticle``.
+    """
+    try:
+        fmt, keeps_graphs = FORMATS[format]
+    except KeyError:
+        raise ValueError(f"unknown RDF format {format!r}; choose one of {', '.join(FORMATS)}") from None
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data: Iterable = quads if keeps_graphs else dict.fromkeys(q.triple for q in quads)
+    tmp = path.with_name(path.name + ".part")
+    with open(tmp, "wb") as fh:
+        prefixes = PREFIXES if format in ("trig", "turtle") else None
+        ox.serialize(data, fh, format=fmt, prefixes=prefixes)
+    tmp.replace(path)  # a crash never leaves a half-written dataset under the real name
+    return path
