@@ -103,4 +103,7 @@ def test_viz_writes_default_file(out_dir):
     assert res.exit_code == 0, res.output
     html = (out_dir / "actors.html").read_text(encoding="utf-8")
     assert "أذربيجان" in html and "window.NEWSGRAPH" in html
-    assert "6 nodes, 6 edges" in res.output
+    # 6 edges as written, plus one drawn again between the states its actors act for
+    assert "6 nodes, 7 edges" in res.output
+    plain = CliRunner().invoke(main, ["viz", "--store", str(out_dir), "--since", "2023-09-01", "--no-country-edges"])
+    assert "6 nodes, 6 edges" in plain.output
