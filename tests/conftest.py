@@ -38,3 +38,8 @@ def seed_doc(seed_text):
     import graph
 
     return graph.annotate(seed_text, published=datetime.date(2023, 9, 20))
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> Path:
+    return need_shared("seed", "elasimah-karabakh.txt")
