@@ -6,7 +6,7 @@ A broken line is reported as ``path:LINE: invalid JSON …`` and the other lines
 >>> out = list(read_jsonl('{"id": "a", "text": "one"}\\n{oops\\n\\n{"id": "b"}\\n', "n.jsonl"))
 >>> for x in out: print(getattr(x, "id", None) or x)
 a
-n.jsonl:2: invalid JSON (Expecting property name enclosed in double quotes at column 2)
+n.jsonl:2: invalid JSON at column 2: Expecting property name enclosed in double quotes
 n.jsonl:4: field 'text' is missing; record skipped
 """
 
@@ -56,7 +56,7 @@ def read_jsonl(
         except ValueError as e:
             msg = getattr(e, "msg", str(e))
             col = getattr(e, "colno", None)
-            yield Problem(where, f"invalid JSON ({msg} at column {col})" if col else f"invalid JSON ({msg})")
+            yield Problem(where, f"invalid JSON at column {col}: {msg}" if col else f"invalid JSON: {msg}")
             continue
         if not isinstance(rec, dict):
             yield Problem(where, f"expected a JSON object, got {type(rec).__name__}; record skipped")
