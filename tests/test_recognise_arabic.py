@@ -143,3 +143,21 @@ def test_transliteration_variants_link_only_when_country_and_role_agree():
     assert linked("قال وزير الخارجية الروسي، جيحون بايراموف") == [("جيحون بايراموف", "Q50")]
     # same skeleton, other country: a different person, stays NIL
     assert linked("قال وزير الخارجية الأمريكي، جيحون بايراموف") == [("جيحون بايراموف", None)]
+
+
+def test_role_without_a_name_is_not_an_organisation():
+    assert spans("وصل وزير الخارجية الروسي") == []
+    assert spans("وصل وزير الخارجية الروسي إلى لبنان") == [("لبنان", "Q2")]
+
+
+def test_ambiguous_short_name_follows_the_article_context():
+    kb = MemoryKB(list(KB) + [E("Q3805", "GPE", "capital", ("عمان", "label"), country="Q810", prior=0.7),
+                              E("Q810", "GPE", "country", ("الأردن", "label"), prior=0.9)],
+                  nisbas=list(KB.nisba_items()) + [("أردني", Nisba("Q810", "m", "sg"))])
+
+    def linked(text):
+        found = recognise(Article("t", text, "t"), split_sentences(text), kb)
+        return [(m.text, m.qid) for m in link(found, kb)[0]]
+
+    assert linked("وصل الوفد الأردني إلى عمان") == [("عمان", "Q3805")]
+    assert linked("قال مسؤول في سلطنة عمان إن عمان تدعم الحوار") == [("سلطنة عمان", "Q7"), ("عمان", "Q7")]

@@ -89,6 +89,8 @@ def find_roles(text: str, ws: list[Word], kb: KnowledgeBase, lex: Lexicon, taken
             continue
         k = j + 1 if j < n and ws[j].key in _COMMA else j
         if k >= n:
+            for t in range(i, j):
+                taken[t] = True
             i = j
             continue
         found = None
@@ -110,6 +112,10 @@ def find_roles(text: str, ws: list[Word], kb: KnowledgeBase, lex: Lexicon, taken
                               sector=role.sector, country=countries[0] if countries else None,
                               countries=tuple(countries), name=text[start:end], sentence=sentence)
         if found is None:
+            # a role with no name after it ("وزير الخارجية الأردني"): its words are still a role,
+            # not an organisation for the patterns that follow
+            for t in range(i, j):
+                taken[t] = True
             i = j
             continue
         out.append(found)
