@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from kb_load import machine
+from machine import machine
 
 LANGS = ("en", "fr", "de", "es", "it", "ru", "zh", "ja", "pt", "nl", "ar", "fa")
 

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import platform
 import random
 import shutil
 import subprocess
@@ -22,21 +20,12 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from machine import machine  # noqa: E402
+
 AR = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
 EN = "bcdfghjklmnprstvz"
 VOWELS = "aeiou"
-
-
-def machine() -> str:
-    cpu = platform.processor() or "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()} ({platform.system()})"
 
 
 def peak_rss_mb() -> float:
@@ -90,6 +79,7 @@ def hwm_mb():
 t0 = time.perf_counter()
 from graph.kb.disk import DiskKB
 from graph.kb.base import name_key
+
 t1 = time.perf_counter()
 kb = DiskKB(sys.argv[1])
 t2 = time.perf_counter()

@@ -6,7 +6,7 @@ import os
 import platform
 import sys
 
-__all__ = ["machine_info", "print_machine"]
+__all__ = ["machine_info", "machine", "print_machine"]
 
 
 def machine_info() -> dict[str, str]:
@@ -28,6 +28,12 @@ def machine_info() -> dict[str, str]:
         pass
     return {"cpu": cpu, "cores": str(os.cpu_count()), "memory": mem, "python": sys.version.split()[0],
             "platform": platform.platform()}
+
+
+def machine(*extra: str) -> str:
+    """One line: CPU, cores, memory, Python (and any library versions given)."""
+    i = machine_info()
+    return "; ".join([f"{i['cpu'] or 'unknown CPU'}", f"{i['cores']} cores", i["memory"], f"Python {i['python']}", *extra])
 
 
 def print_machine() -> None:

@@ -11,32 +11,17 @@ so entity descriptions repeat across article graphs as they do in real builds.
 from __future__ import annotations
 
 import argparse
-import os
-import platform
 import shutil
 import sys
 import tempfile
 import time
 from pathlib import Path
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from machine import machine  # noqa: E402
+
 
 QUERIES = [("actors", {}), ("comentioned-actors", {"entity": "http://www.wikidata.org/entity/Q159"}),
            ("coop-conflict-by-month", {})]
-
-
-def machine() -> str:
-    cpu = platform.processor() or "?"
-    try:
-        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    import pyoxigraph
-    import rdflib
-
-    return (f"CPU: {cpu}; cores: {os.cpu_count()}; Python {platform.python_version()} ({sys.platform}); "
-            f"pyoxigraph {pyoxigraph.__version__}; rdflib {rdflib.__version__}")
 
 
 def rss_gb() -> float:

@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from viz_render import machine
+from machine import machine
 
 from graph.analyse import actor_graph, analysis_report
 from graph.analyse.plover import plover_table

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
-import os
-import platform
 import random
 import statistics
 import sys
@@ -25,18 +23,9 @@ sys.path.insert(0, str(ROOT))
 
 from graph.analyse.plover import plover_table, score
 from graph.visualise import render_html
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from machine import machine  # noqa: E402
 
-
-def machine() -> str:
-    cpu = platform.processor() or "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return f"{cpu}; {os.cpu_count()} cores; Python {platform.python_version()} ({platform.system()})"
 
 
 def generated_graph(n: int, m: int, seed: int = 1):

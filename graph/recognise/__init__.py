@@ -17,12 +17,11 @@ refer back to an earlier full name (coreference). Returns :class:`Found` records
 
 from __future__ import annotations
 
+import re
+import weakref
 from collections.abc import Sequence
 
 from graph.kb.base import KnowledgeBase
-import re
-import weakref
-
 from graph.recognise.coref import resolve_coreference
 from graph.recognise.english import find_english
 from graph.recognise.found import Found
@@ -70,7 +69,7 @@ def _peoples(text: str, ws: list[Word], kb: KnowledgeBase, taken: list[bool], se
     return out
 
 
-_INTEREST: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+_INTEREST: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def _interest_cache(kb) -> dict:

@@ -10,36 +10,26 @@ counterpart, Jeyhun Bayramov" → the same role, Azerbaijan; "the Azerbaijani De
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
 from graph.kb.base import KnowledgeBase
 from graph.recognise.found import Found
 from graph.recognise.gazetteer import longest_at
-from graph.recognise.lexicon import Role
+from graph.recognise.lexicon import Role, data_rows
 from graph.recognise.tokens import Word
 from graph.text.tokenize import tokenize
 
 __all__ = ["find_english"]
 
-_DATA = Path(__file__).resolve().parent / "data"
 _PARTICLES = frozenset({"bin", "ibn", "al", "el", "de", "da", "van", "von", "der", "le", "la", "abu", "abdul", "-", "'"})
 _INNER = frozenset({"of", "for", "and", "the", "on", "&"})
 _MAX_NAME = 4
 _ARTICLES = frozenset({"the", "a", "an"})
 
 
-def _lines(name: str):
-    with open(_DATA / name, encoding="utf-8") as fh:
-        for line in fh:
-            line = line.rstrip("\n")
-            if line and not line.startswith("#"):
-                yield line.split("\t")
-
-
 @lru_cache(maxsize=1)
 def _titles() -> tuple[dict[tuple[str, ...], Role], int]:
     out = {}
-    for title, role, sector in _lines("roles_en.tsv"):
+    for title, role, sector in data_rows("roles_en.tsv"):
         toks = tuple(t.text for t in tokenize(title))
         out[toks] = Role(None if role == "-" else role, None if sector == "-" else sector, len(toks))
     return out, max(len(t) for t in out)
@@ -47,12 +37,12 @@ def _titles() -> tuple[dict[tuple[str, ...], Role], int]:
 
 @lru_cache(maxsize=1)
 def _org_suffixes() -> frozenset[str]:
-    return frozenset(t for (t,) in _lines("org_suffixes_en.txt"))
+    return frozenset(t for (t,) in data_rows("org_suffixes_en.txt"))
 
 
 @lru_cache(maxsize=1)
 def _counterparts() -> frozenset[str]:
-    return frozenset(t for (t,) in _lines("counterparts_en.txt"))
+    return frozenset(t for (t,) in data_rows("counterparts_en.txt"))
 
 
 def _cap(w: Word) -> bool:
@@ -81,9 +71,7 @@ def _name_end(ws: list[Word], k: int, taken: list[bool]) -> int:
     j = k
     while j < len(ws) and j - k < _MAX_NAME and not taken[j]:
         w = ws[j]
-        if _cap(w) and not _title_at(ws, j):
-            j += 1
-        elif w.key in _PARTICLES and j > k and j + 1 < len(ws) and _cap(ws[j + 1]):
+        if _cap(w) and not _title_at(ws, j) or w.key in _PARTICLES and j > k and j + 1 < len(ws) and _cap(ws[j + 1]):
             j += 1
         else:
             break

@@ -26,7 +26,7 @@ from graph.recognise.tokens import Reading, Word, is_arabic, readings_of
 from graph.text.fold import fold_key
 from graph.text.tokenize import WORD_RE
 
-__all__ = ["make_words", "sentence_features", "span_tags", "name_parts"]
+__all__ = ["make_words", "name_parts", "sentence_features", "span_tags"]
 
 #: name parts are collected from the KB only when it is small enough to walk cheaply
 _MAX_WALK = 200_000
@@ -202,6 +202,8 @@ def sentence_features(ws: list[Word], kb: KnowledgeBase, rule_tags: Sequence[str
                         f[f"{d:+d}:{key}"] = o[key]
                 if abs(d) == 1:
                     f[f"{d:+d}:shape"] = o["shape"]
+                    if "p2" in o:
+                        f[f"{d:+d}:p2"], f[f"{d:+d}:s2"] = o["p2"], o["s2"]
                     for key in o:
                         if key.startswith(("part:", "kb1:")):
                             f[f"{d:+d}:{key}"] = 1.0

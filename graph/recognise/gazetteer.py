@@ -22,7 +22,7 @@ from graph.kb.base import KnowledgeBase
 from graph.recognise.found import Found
 from graph.recognise.tokens import Word, original_start
 
-__all__ = ["match_names", "longest_at"]
+__all__ = ["longest_at", "match_names"]
 
 _MAX_TOKENS = 10
 #: generic words before a place name ("region of", "city of") and the English article; folded
@@ -40,7 +40,7 @@ def _case_ok(word: Word, key: str) -> bool:
     return len(key) > 3 or word.text.isupper() or word.text.istitle()
 
 
-_PROBES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+_PROBES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _PROBE_MAX = 300_000
 
 

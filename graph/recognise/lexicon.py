@@ -8,7 +8,7 @@ from pathlib import Path
 
 from graph.kb.base import name_key
 
-__all__ = ["Role", "Lexicon", "load_lexicon"]
+__all__ = ["Lexicon", "Role", "data_rows", "load_lexicon"]
 
 _DATA = Path(__file__).resolve().parent / "data"
 
@@ -30,7 +30,8 @@ class Lexicon:
     function_words: frozenset[str]
 
 
-def _rows(name: str):
+def data_rows(name: str):
+    """Rows (tab-split) of a data file in graph/recognise/data, comments and blank lines skipped."""
     with open(_DATA / name, encoding="utf-8") as fh:
         for line in fh:
             line = line.rstrip("\n")
@@ -41,15 +42,15 @@ def _rows(name: str):
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     roles = {}
-    for phrase, role, sector in _rows("roles_ar.tsv"):
+    for phrase, role, sector in data_rows("roles_ar.tsv"):
         k = name_key(phrase)
         roles[k] = Role(role, sector, len(k.split(" ")))
-    heads = {name_key(r[0]): (r[1], int(r[2]), int(r[3]) if len(r) > 3 else 0) for r in _rows("org_heads_ar.tsv")}
+    heads = {name_key(r[0]): (r[1], int(r[2]), int(r[3]) if len(r) > 3 else 0) for r in data_rows("org_heads_ar.tsv")}
     return Lexicon(
         roles=roles,
         role_first=frozenset(k.split(" ")[0] for k in roles),
         max_role_tokens=max(r.ntokens for r in roles.values()),
-        counterparts=frozenset(name_key(r[0]) for r in _rows("counterparts_ar.tsv")),
+        counterparts=frozenset(name_key(r[0]) for r in data_rows("counterparts_ar.tsv")),
         org_heads=heads,
-        function_words=frozenset(name_key(r[0]) for r in _rows("function_words_ar.txt")),
+        function_words=frozenset(name_key(r[0]) for r in data_rows("function_words_ar.txt")),
     )

@@ -18,7 +18,7 @@ import weakref
 from graph.kb.base import KnowledgeBase, Nisba
 from graph.recognise.tokens import Word
 
-__all__ = ["nisba_readings", "word_nisba", "is_plural_people"]
+__all__ = ["is_plural_people", "nisba_readings", "word_nisba"]
 
 
 def nisba_readings(key: str, kb: KnowledgeBase) -> tuple[Nisba, ...]:
@@ -36,7 +36,7 @@ def nisba_readings(key: str, kb: KnowledgeBase) -> tuple[Nisba, ...]:
     return ()
 
 
-_CACHES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+_CACHES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _CACHE_MAX = 200_000
 
 

@@ -16,7 +16,7 @@ from graph.recognise.lexicon import Lexicon
 from graph.recognise.nisba import word_nisba
 from graph.recognise.tokens import Word, original_start
 
-__all__ = ["find_roles", "find_orgs"]
+__all__ = ["find_orgs", "find_roles"]
 
 _JOINT = {"المشترك", "المشتركه", "المشتركين"}
 _COMMA = {"،", ","}

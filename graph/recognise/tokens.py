@@ -23,7 +23,7 @@ from typing import NamedTuple
 from graph.text.fold import fold_key
 from graph.text.tokenize import WORD_RE
 
-__all__ = ["Reading", "Word", "words", "readings_of", "is_arabic", "original_start"]
+__all__ = ["Reading", "Word", "is_arabic", "original_start", "readings_of", "words"]
 
 # proclitics in the order they can stack: conjunction, preposition, article
 _CONJ = ("و", "ف")
