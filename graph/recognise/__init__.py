@@ -29,7 +29,7 @@ from graph.recognise.gazetteer import match_names, probe
 from graph.recognise.lexicon import load_lexicon
 from graph.recognise.nisba import is_plural_people, word_nisba
 from graph.recognise.patterns import find_orgs, find_roles
-from graph.recognise.tokens import Word, original_start, words
+from graph.recognise.tokens import TOKEN_RE, Word, original_start, word_parts
 from graph.types import Article, Sentence
 
 __all__ = ["Found", "recognise"]
@@ -106,6 +106,28 @@ def _interesting(w: Word, kb: KnowledgeBase, lex, cache: dict) -> bool:
     return ok
 
 
+_new = tuple.__new__
+
+
+def _flagged_words(text: str, start: int, end: int, kb, lex, cache: dict) -> tuple[list[Word], list[bool]]:
+    """Words of a sentence and, per word, whether nothing can start there (one dict probe a token)."""
+    ws: list[Word] = []
+    skip: list[bool] = []
+    add_w, add_s = ws.append, skip.append
+    get = cache.get
+    for m in TOKEN_RE.finditer(text, start, end):
+        t = m.group()
+        entry = get(t)
+        if entry is None:
+            k, is_word, readings = word_parts(t)
+            w = _new(Word, (0, 0, t, k, is_word, readings))
+            entry = cache[t] = (k, is_word, readings, not _interesting(w, kb, lex, {}))
+        s0, e0 = m.span()
+        add_w(_new(Word, (s0, e0, t, entry[0], entry[1], entry[2])))
+        add_s(entry[3])
+    return ws, skip
+
+
 def recognise(article: Article, sentences: Sequence[Sentence], kb: KnowledgeBase) -> list[Found]:
     """All recognised spans of ``article`` in text order (no overlaps)."""
     lex = load_lexicon()
@@ -114,10 +136,9 @@ def recognise(article: Article, sentences: Sequence[Sentence], kb: KnowledgeBase
     icache = _interest_cache(kb)
     per_sentence: list[tuple[Sentence, list[Word], list[bool]]] = []
     for s in sentences:
-        ws = words(text, s.start, s.end)
-        # words that cannot start anything are marked taken for the start-only passes below;
+        # words that cannot start anything are skipped by the start-only passes below;
         # the name matcher still extends over them ("قره باغ": باغ starts nothing)
-        skip = [not _interesting(w, kb, lex, icache) for w in ws]
+        ws, skip = _flagged_words(text, s.start, s.end, kb, lex, icache)
         if all(skip):
             per_sentence.append((s, ws, [False] * len(ws)))
             continue

@@ -96,12 +96,12 @@ def original_start(word: Word, prefix_len: int) -> int:
     return word.start + fold(word.text).offsets[prefix_len]
 
 
-_SPLIT = re.compile(f"{WORD_RE.pattern}|[^\\s]")
+TOKEN_RE = re.compile(f"{WORD_RE.pattern}|[^\\s]")
 _new = tuple.__new__
 
 
 @lru_cache(maxsize=262144)
-def _word_parts(token: str) -> tuple[str, bool, tuple[Reading, ...]]:
+def word_parts(token: str) -> tuple[str, bool, tuple[Reading, ...]]:
     k = fold_key(token)
     is_word = token != "_" and WORD_RE.fullmatch(token) is not None
     return k, is_word, (readings_of(k) if is_word else (Reading(k, 0, 0),))
@@ -111,8 +111,8 @@ def words(text: str, start: int, end: int) -> list[Word]:
     """Tokens of ``text[start:end]`` (words and punctuation) with keys and readings."""
     out = []
     append = out.append
-    parts = _word_parts
-    for m in _SPLIT.finditer(text, start, end):
+    parts = word_parts
+    for m in TOKEN_RE.finditer(text, start, end):
         t = m.group()
         k, is_word, readings = parts(t)
         # tuple.__new__ skips NamedTuple's Python-level __new__: this loop runs per token
