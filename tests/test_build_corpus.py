@@ -55,3 +55,27 @@ def test_seed_build_query_returns_actors_with_qids(tmp_path, seed_path):
     assert {"Q159", "Q227", "Q399"} <= qids and qids & {"Q44302", "Q244165"}
     ok, report = validate(out / "graph.trig")
     assert ok, report[:2000]
+
+
+def test_every_event_and_relation_points_at_its_characters(tmp_path, seed_path):
+    from graph.store import open_store
+
+    out = tmp_path / "out"
+    assert CliRunner().invoke(main, ["build", str(seed_path), "--published", "2023-09-20", "--out", str(out),
+                                     "--no-html"]).exit_code == 0
+    text = seed_path.read_bytes().decode("utf-8")
+    q = """PREFIX ng: <urn:newsgraph:ontology#> PREFIX oa: <http://www.w3.org/ns/oa#>
+    SELECT ?fact ?start ?end ?sstart ?send WHERE {
+      { ?fact a ng:Event } UNION { ?fact a ng:Relation }
+      ?fact ng:evidenceSpan ?sel . ?sel oa:start ?start ; oa:end ?end ; ng:inSentence ?s .
+      ?s ng:start ?sstart ; ng:end ?send }"""
+    st = open_store(str(out), create=False)
+    try:
+        rows = st.query(q, typed=True)
+        facts = st.query("PREFIX ng: <urn:newsgraph:ontology#> SELECT ?f WHERE { { ?f a ng:Event } UNION { ?f a ng:Relation } }")
+    finally:
+        st.close()
+    assert {r["f"] for r in facts} == {r["fact"] for r in rows}  # no fact without its span
+    for r in rows:
+        assert r["sstart"] <= r["start"] < r["end"] <= r["send"] <= len(text)
+        assert text[r["start"]:r["end"]].strip()

@@ -208,8 +208,9 @@ def article_quads(doc: AnnotatedArticle, base: str = DEFAULT_BASE, *,
         b.lit(ri, NG.relationType, r.predicate)
         b.add(ri, NG.count, _int(r.count))
         b.add(ri, NG.confidence, _float(r.confidence))
-        for sent, start, _end in r.evidence:
+        for sent, start, end in r.evidence:
             b.add(ri, NG.evidence, sentence_of(start, sent))
+        _evidence_spans(b, ri, r.evidence, sentence_of)
         if r.predicate == "comention":
             b.add(s_iri, NG.coMentionedWith, o_iri)
             b.add(o_iri, NG.coMentionedWith, s_iri)
@@ -286,6 +287,22 @@ def _event(b: _Builder, ev: Event, ei: str, base: str, sentence_of) -> None:
     for si in sorted(sentences):
         b.add(ei, NG.evidence, si)
     b.add(ei, NG.sourceCount, _int(len(sentences)))
+    _evidence_spans(b, ei, ev.evidence, sentence_of)
+
+
+def _evidence_spans(b: _Builder, node: str, evidence, sentence_of) -> None:
+    """Each supporting span as a text position selector: offsets into the original text."""
+    for start, end, sent in sorted({(st, en, se) for se, st, en in evidence}):
+        if end <= start:
+            continue
+        sel = f"{node}-ev{start}-{end}"
+        b.add(node, NG.evidenceSpan, sel)
+        b.add(sel, _TYPE.value, OA + "TextPositionSelector")
+        b.add(sel, OA + "start", _int(start))
+        b.add(sel, OA + "end", _int(end))
+        si = sentence_of(start, sent)
+        if si is not None:
+            b.add(sel, NG.inSentence, si)
 
 
 def write_dataset(quads: Iterable[ox.Quad], path: str | Path, format: str = "trig") -> Path:
