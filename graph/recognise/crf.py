@@ -102,8 +102,8 @@ def train_crf_sentences(sentences: Iterable, model_path: str | Path, kb: Knowled
     """Train on :class:`graph.eval.conll.TaggedSentence` records; write the model to ``model_path``.
 
     With ``rules`` the KB + rules recogniser's output is a feature (stacking); the tagger then
-    runs the rules itself when it tags. Off by default: on ANERcorp-dev (5-fold CV) it lowered
-    overall F1 (0.703 vs 0.718), and it ties a model to one version of the rules.
+    runs the rules itself when it tags. Off by default: in 5-fold CV on ANERcorp-dev it lowered
+    overall F1 (0.703 vs 0.718 without), and it ties a model to one version of the rules.
     ``sources`` (file name and sha256 of the training files) go into ``MODEL.json`` so an
     evaluation can refuse to score a model on its own training data.
     """

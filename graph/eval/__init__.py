@@ -1,0 +1,1 @@
+"""Evaluation harness: mention detection, linking and event figures against gold data."""
