@@ -109,11 +109,14 @@ def _interesting(w: Word, kb: KnowledgeBase, lex, cache: dict) -> bool:
 _new = tuple.__new__
 
 
-def _flagged_words(text: str, start: int, end: int, kb, lex, cache: dict) -> tuple[list[Word], list[bool]]:
-    """Words of a sentence and, per word, whether nothing can start there (one dict probe a token)."""
+def _flagged_words(text: str, start: int, end: int, kb, lex, cache: dict
+                   ) -> tuple[list[Word], list[bool], list[bool]]:
+    """Words of a sentence and, per word, whether nothing can start there, and whether no KB
+    name can (one dict probe a token)."""
     ws: list[Word] = []
     skip: list[bool] = []
-    add_w, add_s = ws.append, skip.append
+    no_name: list[bool] = []
+    add_w, add_s, add_n = ws.append, skip.append, no_name.append
     get = cache.get
     for m in TOKEN_RE.finditer(text, start, end):
         t = m.group()
@@ -121,11 +124,14 @@ def _flagged_words(text: str, start: int, end: int, kb, lex, cache: dict) -> tup
         if entry is None:
             k, is_word, readings = word_parts(t)
             w = _new(Word, (0, 0, t, k, is_word, readings))
-            entry = cache[t] = (k, is_word, readings, not _interesting(w, kb, lex, {}))
+            dull = not _interesting(w, kb, lex, {})
+            can_name = not dull and is_word and any(any(probe(kb, r.key)) for r in readings if not r.bare)
+            entry = cache[t] = (k, is_word, readings, dull, not can_name)
         s0, e0 = m.span()
         add_w(_new(Word, (s0, e0, t, entry[0], entry[1], entry[2])))
         add_s(entry[3])
-    return ws, skip
+        add_n(entry[4])
+    return ws, skip, no_name
 
 
 def recognise(article: Article, sentences: Sequence[Sentence], kb: KnowledgeBase) -> list[Found]:
@@ -138,7 +144,7 @@ def recognise(article: Article, sentences: Sequence[Sentence], kb: KnowledgeBase
     for s in sentences:
         # words that cannot start anything are skipped by the start-only passes below;
         # the name matcher still extends over them ("قره باغ": باغ starts nothing)
-        ws, skip = _flagged_words(text, s.start, s.end, kb, lex, icache)
+        ws, skip, no_name = _flagged_words(text, s.start, s.end, kb, lex, icache)
         if all(skip):
             per_sentence.append((s, ws, [False] * len(ws)))
             continue
@@ -147,7 +153,7 @@ def recognise(article: Article, sentences: Sequence[Sentence], kb: KnowledgeBase
         found += find_roles(text, ws, kb, lex, taken, s.index, skip)
         if latin:
             found += find_english(text, ws, kb, taken, s.index, "people")
-        found += match_names(text, ws, kb, taken, s.index, skip)
+        found += match_names(text, ws, kb, taken, s.index, no_name)
         found += find_orgs(text, ws, kb, lex, taken, s.index, skip)
         if latin:
             found += find_english(text, ws, kb, taken, s.index, "orgs")
