@@ -126,7 +126,8 @@ def test_arabic_punctuation_stops_matches():
 
 def test_names_continue_through_joiners():
     got = [(m.text, m.role) for m in run("قال ولي العهد السعودي الأمير محمد بن سلمان")]
-    assert got == []  # no nisba for Saudi Arabia in this toy KB: a role needs its country
+    # no nisba for Saudi Arabia in this toy KB, so no role; the given name still makes a person
+    assert got == [("محمد بن سلمان", None)]
     got = [(m.text, m.role) for m in run("قال الوزير الروسي عبد الله الحسن أمس")]
     assert got == [("عبد الله الحسن", "minister")]
 
@@ -161,3 +162,12 @@ def test_ambiguous_short_name_follows_the_article_context():
 
     assert linked("وصل الوفد الأردني إلى عمان") == [("عمان", "Q3805")]
     assert linked("قال مسؤول في سلطنة عمان إن عمان تدعم الحوار") == [("سلطنة عمان", "Q7"), ("عمان", "Q7")]
+
+
+def test_given_names_find_people_without_roles():
+    assert [(m.text, m.type) for m in run("وقال كوفي أنان إن الخطة")] == [("كوفي أنان", "PER")]
+    assert [(m.text, m.type) for m in run("الكاتب الراحل توفيق الحكيم كان")] == [("توفيق الحكيم", "PER")]
+    assert not run("وعلى الرغم من ذلك")  # على folds like علي (Ali) but is a preposition
+    assert not run("وعلي الرغم من ذلك")
+    assert [m.text for m in run("الوزيرة كوندوليزا رايس ستزور المنطقة")] == ["كوندوليزا رايس"]
+    assert not run("قال محمد")  # a given name alone says too little

@@ -28,7 +28,7 @@ from graph.recognise.found import Found
 from graph.recognise.gazetteer import match_names, probe
 from graph.recognise.lexicon import load_lexicon
 from graph.recognise.nisba import is_plural_people, word_nisba
-from graph.recognise.patterns import find_orgs, find_roles
+from graph.recognise.patterns import find_given_names, find_orgs, find_roles
 from graph.recognise.tokens import TOKEN_RE, Word, original_start, word_parts
 from graph.types import Article, Sentence
 
@@ -97,7 +97,7 @@ def _interesting(w: Word, kb: KnowledgeBase, lex, cache: dict) -> bool:
         else:
             for r in w.readings:
                 k = r.key
-                if (k in lex.role_first or k in lex.org_heads or k in lex.counterparts
+                if (k in lex.role_first or k in lex.org_heads or k in lex.counterparts or k in lex.given_names
                         or (not r.bare and any(probe(kb, k)))):
                     ok = True
                     break
@@ -155,6 +155,7 @@ def recognise(article: Article, sentences: Sequence[Sentence], kb: KnowledgeBase
             found += find_english(text, ws, kb, taken, s.index, "people")
         found += match_names(text, ws, kb, taken, s.index, no_name)
         found += find_orgs(text, ws, kb, lex, taken, s.index, skip)
+        found += find_given_names(text, ws, kb, lex, taken, s.index)
         if latin:
             found += find_english(text, ws, kb, taken, s.index, "orgs")
         found += _peoples(text, ws, kb, taken, s.index, skip)

@@ -28,6 +28,7 @@ class Lexicon:
     counterparts: frozenset[str]
     org_heads: dict[str, tuple[str, int, int]]  # folded head → (sector, max, min words before the nisba)
     function_words: frozenset[str]
+    given_names: frozenset[str]
 
 
 def data_rows(name: str):
@@ -53,4 +54,5 @@ def load_lexicon() -> Lexicon:
         counterparts=frozenset(name_key(r[0]) for r in data_rows("counterparts_ar.tsv")),
         org_heads=heads,
         function_words=frozenset(name_key(r[0]) for r in data_rows("function_words_ar.txt")),
+        given_names=frozenset(name_key(r[0]) for r in data_rows("given_names_ar.txt")),
     )

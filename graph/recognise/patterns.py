@@ -42,17 +42,24 @@ def _role_at(ws: list[Word], i: int, lex: Lexicon):
     return None
 
 
-def _name_words(ws: list[Word], k: int, kb: KnowledgeBase, lex: Lexicon, taken: list[bool]) -> int:
-    """End index of a person name starting at word k found by shape alone (0 words → k)."""
+def _name_words(ws: list[Word], k: int, kb: KnowledgeBase, lex: Lexicon, taken: list[bool],
+                start_ok: bool = False) -> int:
+    """End index of a person name starting at word k found by shape alone (0 words → k).
+
+    ``start_ok``: the name already began before k (a given name), so word k may carry the article.
+    """
     j = k
     n = len(ws)
     while j < n and j - k < _MAX_NAME:
         w = ws[j]
         # a family name may carry the article (محمد الحسن); a name never starts with it
-        if not w.is_word or taken[j] or w.key in lex.function_words or (w.key.startswith("ال") and j == k):
+        if not w.is_word or taken[j] or w.key in lex.function_words or (w.key.startswith("ال") and j == k
+                                                                         and not start_ok):
             break
         if w.key.isdigit() or word_nisba(w, kb) or w.key in lex.roles:
             break
+        if j - k >= 1 and len(w.key) >= 5 and w.key[0] == "س" and w.key[1] in "يتن":
+            break  # a future verb (ستزور، سيلتقي) ends the name
         j += 1
         # first name + family name; longer only through a joiner (بن، عبد، أبو …)
         if j - k >= 2 and ws[j - 1].key not in _NAME_JOINERS and ws[j - 2].key not in _NAME_JOINERS:
@@ -171,4 +178,37 @@ def find_orgs(text: str, ws: list[Word], kb: KnowledgeBase, lex: Lexicon, taken:
         for t in range(i, j):
             taken[t] = True
         i = j
+    return out
+
+
+def find_given_names(text: str, ws: list[Word], kb: KnowledgeBase, lex: Lexicon, taken: list[bool],
+                     sentence: int = -1) -> list[Found]:
+    """People named by a known given name and a family name: ``توفيق الحكيم``, ``كوفي أنان``.
+
+    Without capital letters, a given name is the best cue Arabic offers; a given name alone
+    says too little, so at least one more name word must follow.
+    """
+    out: list[Found] = []
+    given = lex.given_names
+    i, n = 0, len(ws)
+    while i < n:
+        w = ws[i]
+        if taken[i] or not w.is_word:
+            i += 1
+            continue
+        r = next((r for r in w.readings[:2] if r.key in given and not r.bare and r.clitics <= 1), None)
+        if r is None or (r.key in lex.function_words and (w.text.endswith("ى") or (
+                i + 1 < n and ws[i + 1].key.startswith("ال")))):
+            # علي (Ali) folds like على (on): "على الرغم" is no person
+            i += 1
+            continue
+        stop = _name_words(ws, i + 1, kb, lex, taken, start_ok=True) if i + 1 < n else i + 1
+        if stop == i + 1:
+            i += 1
+            continue
+        start, end = original_start(w, r.prefix_len), ws[stop - 1].end
+        out.append(Found(start, end, text[start:end], "PER", (), via="name", name=text[start:end], sentence=sentence))
+        for t in range(i, stop):
+            taken[t] = True
+        i = stop
     return out
