@@ -15,6 +15,10 @@ from graph.types import Sentence
 
 __all__ = ["resolve_coreference"]
 
+# the second half of a compound given name (عبد الله، أبو بكر) is no surname to look for
+_JOINED = frozenset({"عبد", "ابو", "ابي", "بن", "ابن", "بنت", "ال"})
+_NOT_SURNAMES = frozenset({"الله", "الدين", "الرحمن", "الثاني", "الاول", "الابن", "الاب"})
+
 
 def _key(text: str) -> str:
     return " ".join(fold_key(text).split())
@@ -26,7 +30,8 @@ def resolve_coreference(text: str, found: list[Found],
     surnames: dict[str, Found] = {}
     for f in sorted(found, key=lambda f: f.start):
         parts = _key(f.text).split(" ")
-        if (f.type == "PER" or any(c.type == "PER" for c in f.candidates)) and len(parts) >= 2 and len(parts[-1]) >= 3:
+        if (f.type == "PER" or any(c.type == "PER" for c in f.candidates)) and len(parts) >= 2 and len(parts[-1]) >= 3 \
+                and parts[-2] not in _JOINED and parts[-1] not in _NOT_SURNAMES:
             surnames.setdefault(parts[-1], f)
     out: list[Found] = []
     if surnames:

@@ -22,7 +22,7 @@ _JOINT = {"المشترك", "المشتركه", "المشتركين"}
 _COMMA = {"،", ","}
 _MAX_NAME = 4
 #: words that join the parts of a name (محمد بن سلمان, عبد الله): a name continues after them
-_NAME_JOINERS = frozenset({"بن", "بنت", "ابن", "ابو", "عبد", "ال", "ولد", "دي", "فان", "فون", "دا"})
+_NAME_JOINERS = frozenset({"بن", "بنت", "ابن", "ابو", "عبد", "ال", "دي", "فان", "فون", "دا"})
 
 
 def _role_at(ws: list[Word], i: int, lex: Lexicon):
