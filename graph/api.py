@@ -20,6 +20,7 @@ from graph.types import AnnotatedArticle, Article, Mention, Problem
 __all__ = [
     "annotate",
     "annotate_article",
+    "load_ner",
     "build",
     "BuildResult",
     "load_kb",
@@ -59,8 +60,36 @@ def _byline_mention(article: Article) -> Mention | None:
                    role="author")
 
 
-def annotate_article(article: Article, kb=None) -> AnnotatedArticle:
-    """Run text → recognise → link → extract on one article; the article is not modified."""
+def _ner_found(ner, article, sentences, kb):
+    """Spans of an optional statistical tagger, with KB candidates for their names."""
+    from dataclasses import replace as _replace
+
+    from graph.kb.base import name_key
+
+    compatible = {"GPE": {"GPE", "LOC"}, "LOC": {"LOC", "GPE"}}
+    out = []
+    for f in ner.predict(article, sentences):
+        ok = compatible.get(f.type, {f.type})
+        cands = tuple(e for e in kb.lookup(name_key(f.text)) if e.type in ok)
+        out.append(_replace(f, candidates=cands, type=None if cands else f.type))
+    return out
+
+
+def load_ner(model_path: str | Path | None, kb):
+    """The optional CRF tagger (``newsgraph ner train``) or None."""
+    if not model_path:
+        return None
+    from graph.recognise.crf import CRFRecogniser
+
+    return CRFRecogniser(model_path, kb)
+
+
+def annotate_article(article: Article, kb=None, *, ner=None) -> AnnotatedArticle:
+    """Run text → recognise → link → extract on one article; the article is not modified.
+
+    ``ner``: an optional statistical tagger (:func:`load_ner`); its spans fill the gaps the KB
+    and the rules leave, never overriding them.
+    """
     from graph.extract.affiliation import affiliations
     from graph.extract.comention import comentions
     from graph.link import link
@@ -70,6 +99,10 @@ def annotate_article(article: Article, kb=None) -> AnnotatedArticle:
     kb = kb if kb is not None else load_kb()
     sentences = split_sentences(article.text, article.content_spans())
     found = recognise(article, sentences, kb)
+    if ner is not None:
+        from graph.recognise.crf import merge_found
+
+        found = merge_found(found, _ner_found(ner, article, sentences, kb))
     mentions, entities = link(found, kb)
     byline = _byline_mention(article)
     if byline is not None:
@@ -88,7 +121,7 @@ def annotate_article(article: Article, kb=None) -> AnnotatedArticle:
 
 def annotate(text: str, lang: str | None = None, published: _dt.date | str | None = None, *, kb=None,
              id: str | None = None, title: str | None = None, url: str | None = None,
-             source: str | None = None) -> AnnotatedArticle:
+             source: str | None = None, ner=None) -> AnnotatedArticle:
     """Annotate one article given as text (cleaned like a scraped ``.txt`` file)."""
     from graph.ingest.records import make_article
 
@@ -96,7 +129,7 @@ def annotate(text: str, lang: str | None = None, published: _dt.date | str | Non
         published = _dt.date.fromisoformat(published[:10])
     article = make_article(text, "<text>", given_id=id, lang=lang, published=published, title=title,
                            url=url, source=source)
-    return annotate_article(article, kb)
+    return annotate_article(article, kb, ner=ner)
 
 
 @dataclass
@@ -117,7 +150,8 @@ class BuildResult:
 
 def build(inputs: Sequence[str | Path] | str | Path, out: str | Path, *, kb=None, format: str = "trig",
           base_iri: str = DEFAULT_BASE, published: _dt.date | None = None, lang: str | None = None,
-          html: bool = True, progress: Callable[[int], None] | None = None) -> BuildResult:
+          html: bool = True, progress: Callable[[int], None] | None = None,
+          ner_model: str | Path | None = None) -> BuildResult:
     """Ingest ``inputs``, annotate every article, write RDF + store + HTML view into ``out``.
 
     Re-running on the same articles replaces their graphs (no duplicates). Inputs that cannot
@@ -134,12 +168,13 @@ def build(inputs: Sequence[str | Path] | str | Path, out: str | Path, *, kb=None
     kb = kb if kb is not None else load_kb()
     if isinstance(kb, (str, Path)):
         kb = load_kb(kb)
+    ner = load_ner(ner_model, kb)
     articles, problems = ingest(inputs, published=published, lang=lang)
     res = BuildResult(out=out, problems=list(problems))
     store = _open_store(str(out))
     entity_ids: set[str] = set()
     try:
-        for doc in _annotate_all(articles, kb):
+        for doc in _annotate_all(articles, kb, ner):
             # the byline author is article metadata (schema:author), not an actor of the graph
             graph_doc = replace(doc, mentions=tuple(m for m in doc.mentions if m.via != "byline"))
             quads = article_quads(graph_doc, base=base_iri)
@@ -172,9 +207,9 @@ def build(inputs: Sequence[str | Path] | str | Path, out: str | Path, *, kb=None
     return res
 
 
-def _annotate_all(articles: Iterable[Article], kb):
+def _annotate_all(articles: Iterable[Article], kb, ner=None):
     for a in articles:
-        yield annotate_article(a, kb)
+        yield annotate_article(a, kb, ner=ner)
 
 
 def open_store(spec: str | Path):

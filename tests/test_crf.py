@@ -128,3 +128,23 @@ def test_eval_refuses_a_model_on_its_own_training_data(tmp_path):
     res = runner.invoke(main, ["eval", "ner", "--data", str(other), "--model", str(model)])
     assert res.exit_code == 0, res.output
     assert "rules>crf" in res.output and "crf>rules" in res.output
+
+
+def test_pipeline_uses_the_model_through_the_cli(model, tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from graph.cli import main
+
+    art = tmp_path / "a.txt"
+    # "سامي الخطيب" has no role and no KB entry: only the tagger can find him; بيروت links via the KB
+    art.write_text("قال سامي الخطيب في بيروت إن شركة زين بدأت العمل .", encoding="utf-8")
+    plain = CliRunner().invoke(main, ["annotate", str(art), "--lang", "ar"])
+    tagged = CliRunner().invoke(main, ["annotate", str(art), "--lang", "ar", "--ner-model", str(model)])
+    assert plain.exit_code == 0 and tagged.exit_code == 0, tagged.output
+    before = {(m["text"], m["type"]) for m in json.loads(plain.stdout)["mentions"]}
+    after = {(m["text"], m["type"], m["qid"]) for m in json.loads(tagged.stdout)["mentions"]}
+    assert ("شركة زين", "ORG") not in before
+    assert ("شركة زين", "ORG", None) in after
+    assert ("بيروت", "GPE", "Q3820") in after  # rules and KB links survive the merge

@@ -28,6 +28,10 @@ published_option = click.option(
     "--published", callback=_date, default=None, metavar="YYYY-MM-DD",
     help="Publication date for inputs that carry none (relative dates resolve against it).",
 )
+ner_option = click.option(
+    "--ner-model", type=click.Path(dir_okay=False, exists=True), default=None,
+    help="Optional CRF model (newsgraph ner train) whose spans fill the gaps of the KB and rules.",
+)
 lang_option = click.option("--lang", type=click.Choice(["ar", "en"]), default=None,
                            help="Language of inputs that carry none (default: detected).")
 
@@ -53,7 +57,8 @@ def _report_problems(problems) -> bool:
 @published_option
 @lang_option
 @click.option("--no-html", is_flag=True, help="Skip the HTML actor view.")
-def build_cmd(inputs, out, fmt, kb_path, base_iri, published, lang, no_html):
+@ner_option
+def build_cmd(inputs, out, fmt, kb_path, base_iri, published, lang, no_html, ner_model):
     """Build a knowledge graph from INPUTS (.txt, .jsonl, .csv, .html, feeds, directories, '-').
 
     Prints a summary; exits with status 3 when some input was skipped (each is reported).
@@ -68,7 +73,7 @@ def build_cmd(inputs, out, fmt, kb_path, base_iri, published, lang, no_html):
     with Progress(console=console, transient=True, disable=not console.is_terminal) as progress:
         task = progress.add_task("annotating", total=None)
         res = build(list(inputs), out, kb=kb, format=fmt, base_iri=base_iri, published=published, lang=lang,
-                    html=not no_html, progress=lambda n: progress.advance(task, n))
+                    html=not no_html, progress=lambda n: progress.advance(task, n), ner_model=ner_model)
     click.echo(f"articles  {res.articles}")
     click.echo(f"mentions  {res.mentions} ({res.linked} linked to Wikidata)")
     click.echo(f"entities  {res.entities}")
@@ -126,15 +131,17 @@ def _event_json(e, base: str) -> dict:
 @base_iri_option
 @published_option
 @lang_option
-def annotate_cmd(inputs, kb_path, base_iri, published, lang):
+@ner_option
+def annotate_cmd(inputs, kb_path, base_iri, published, lang, ner_model):
     """Print one JSON object per article of INPUTS: mentions (offsets into the original text) and events."""
-    from graph.api import annotate_article, load_kb
+    from graph.api import annotate_article, load_kb, load_ner
     from graph.ingest import ingest
 
     kb = load_kb(kb_path)
+    ner = load_ner(ner_model, kb)
     articles, problems = ingest(list(inputs), published=published, lang=lang)
     for a in articles:
-        doc = annotate_article(a, kb)
+        doc = annotate_article(a, kb, ner=ner)
         click.echo(json.dumps(doc_to_json(doc, base_iri), ensure_ascii=False))
     if _report_problems(problems):
         sys.exit(EXIT_SKIPPED)
