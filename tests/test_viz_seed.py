@@ -67,3 +67,38 @@ def test_seed_view_draws_offline_with_arabic_labels(seed_graph, tmp_path):
         shot = tmp_path / "seed.png"
         p.screenshot(path=str(shot))
         assert shot.stat().st_size > 5000
+
+
+def test_seed_view_has_cooperation_and_conflict_between_the_states(tmp_path):
+    if not SEED.exists():
+        pytest.skip("../shared/seed/elasimah-karabakh.jsonl is absent")
+    from graph.api import actor_graph, build
+
+    out = tmp_path / "seed"
+    build([SEED], out, html=False)
+    G = actor_graph(str(out), country_edges=True)  # what `newsgraph build` draws
+    signs = {}
+    for u, v, d in G.edges(data=True):
+        if d.get("kind") == "event":
+            signs.setdefault(frozenset((u, v)), set()).add(d["sign"])
+    assert 1 in signs.get(frozenset(("Q159", "Q227")), set())  # Russia–Azerbaijan: the call
+    karabakh = [k for k in signs if "Q227" in k and k & KARABAKH]
+    assert any(-1 in signs[k] for k in karabakh)  # Azerbaijan–Karabakh: the military operation
+    people = {n for n, d in G.nodes(data=True) if d.get("type") == "PER"}
+    assert "Q58217" in people  # Lavrov is drawn too
+
+
+def test_analyze_prints_centrality_and_the_signed_triad(tmp_path):
+    if not SEED.exists():
+        pytest.skip("../shared/seed/elasimah-karabakh.jsonl is absent")
+    from click.testing import CliRunner
+
+    from graph.api import build
+    from graph.cli import main
+
+    out = tmp_path / "seed"
+    build([SEED], out, html=False)
+    res = CliRunner().invoke(main, ["analyze", "--store", str(out), "--rollup"], env={"COLUMNS": "160"})
+    assert res.exit_code == 0, res.output
+    assert "Centrality" in res.output and "pagerank" in res.output
+    assert "Russia – Azerbaijan – Armenia" in res.output
