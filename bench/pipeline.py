@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import subprocess
 import sys
@@ -150,7 +151,9 @@ def main() -> None:
     # a fresh interpreter pinned to one core, so load time and RSS are not flattered by the build above
     cmd = [sys.executable, __file__, "--_measure", str(kb_dir), str(corpus)]
     try:
-        cmd = ["taskset", "-c", "0", *cmd]
+        # the first core this process may use: an outer `taskset -c N` is kept, not overridden
+        cpu = min(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 0
+        cmd = ["taskset", "-c", str(cpu), *cmd]
         out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
     except (FileNotFoundError, subprocess.CalledProcessError):
         out = subprocess.run(cmd[3:], check=True, capture_output=True, text=True).stdout

@@ -37,10 +37,11 @@ def name_key(name: str) -> str:
 
 
 def _token_keys(name: str):
-    from graph.text.tokenize import tokenize
+    from graph.text.tokenize import token_texts
 
-    for t in tokenize(name):
-        k = fold_key(t.text)
+    # the texts alone: Token records cost more than the folding (every name of a big KB passes here)
+    for t in token_texts(name):
+        k = fold_key(t)
         if k.strip():
             yield k
 

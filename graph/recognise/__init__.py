@@ -18,18 +18,23 @@ refer back to an earlier full name (coreference). Returns :class:`Found` records
 from __future__ import annotations
 
 import re
-import weakref
+from bisect import bisect_left
 from collections.abc import Sequence
+from functools import reduce
+from itertools import accumulate, compress, repeat
+from operator import and_, or_
 
-from graph.kb.base import KnowledgeBase
+from graph.kb.base import KnowledgeBase, Nisba
 from graph.recognise.coref import resolve_coreference
 from graph.recognise.english import find_english
 from graph.recognise.found import Found
 from graph.recognise.gazetteer import match_names, probe
+from graph.recognise.kbcache import PerKB
 from graph.recognise.lexicon import load_lexicon
 from graph.recognise.nisba import is_plural_people, word_nisba
 from graph.recognise.patterns import find_given_names, find_orgs, find_roles
-from graph.recognise.tokens import TOKEN_RE, Word, original_start, word_parts
+from graph.recognise.tokens import Reading, Word, original_start, word_parts
+from graph.text.tokenize import WORD_RE, remember_words
 from graph.types import Article, Sentence
 
 __all__ = ["Found", "recognise"]
@@ -38,30 +43,36 @@ __all__ = ["Found", "recognise"]
 _LATIN = re.compile(r"[A-Za-z]")
 
 
+def _people_of(w: Word, kb: KnowledgeBase) -> tuple[Nisba, Reading | None] | None:
+    """The people a word names on its own, and the reading that names it (None: the whole word)."""
+    if w.text[:1].isascii():
+        # English: a capitalised plural demonym ("Armenians") is the people
+        plural = next((n for n in kb.nisba(w.key) if n.lang == "en" and n.number == "pl"), None)
+        if plural is not None and w.text[:1].isupper():
+            return plural, None
+        return None
+    readings = word_nisba(w, kb)
+    plural = is_plural_people(readings) if readings else None
+    if plural is None:
+        return None
+    # the people is named with its article (الأرمن); a bare indefinite plural is an adjective
+    r = next((r for r in w.readings if r.key.startswith("ال")), None)
+    return None if r is None else (plural, r)
+
+
 def _peoples(text: str, ws: list[Word], kb: KnowledgeBase, taken: list[bool], sentence: int,
-             skip: list[bool]) -> list[Found]:
+             skip: list[bool] | None, starts: Sequence[int] | None = None) -> list[Found]:
+    """Plural demonyms used as nouns; ``starts``: the only words worth trying (skip is then unused)."""
     out = []
-    for i, w in enumerate(ws):
-        if taken[i] or skip[i] or not w.is_word:
+    for i in range(len(ws)) if starts is None else starts:
+        w = ws[i]
+        if taken[i] or (starts is None and skip[i]) or not w.is_word:
             continue
-        if w.text[:1].isascii():
-            # English: a capitalised plural demonym ("Armenians") is the people
-            plural = next((n for n in kb.nisba(w.key) if n.lang == "en" and n.number == "pl"), None)
-            if plural is not None and w.text[:1].isupper():
-                cands = tuple(e for e in ([kb.get(plural.group)] if plural.group else []) if e is not None)
-                out.append(Found(w.start, w.end, w.text, "NORP", cands, via="nisba", country=plural.country,
-                                 countries=(plural.country,), name=w.text, sentence=sentence))
-                taken[i] = True
+        hit = _people_of(w, kb)
+        if hit is None:
             continue
-        readings = word_nisba(w, kb)
-        plural = is_plural_people(readings) if readings else None
-        if plural is None:
-            continue
-        # the people is named with its article (الأرمن); a bare indefinite plural is an adjective
-        r = next((r for r in w.readings if r.key.startswith("ال")), None)
-        if r is None:
-            continue
-        start = original_start(w, r.prefix_len)
+        plural, r = hit
+        start = w.start if r is None else original_start(w, r.prefix_len)
         cands = tuple(e for e in ([kb.get(plural.group)] if plural.group else []) if e is not None)
         out.append(Found(start, w.end, text[start:w.end], "NORP", cands, via="nisba", country=plural.country,
                          countries=(plural.country,), name=text[start:w.end], sentence=sentence))
@@ -69,17 +80,12 @@ def _peoples(text: str, ws: list[Word], kb: KnowledgeBase, taken: list[bool], se
     return out
 
 
-_INTEREST: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_INTEREST = PerKB(limit=300_000)
 
 
 def _interest_cache(kb) -> dict:
-    try:
-        c = _INTEREST.get(kb)
-        if c is None or len(c) > 300_000:
-            c = _INTEREST[kb] = {}
-        return c
-    except TypeError:
-        return {}
+    c = _INTEREST.get(kb)
+    return {} if c is None else c
 
 
 def _interesting(w: Word, kb: KnowledgeBase, lex, cache: dict) -> bool:
@@ -109,29 +115,117 @@ def _interesting(w: Word, kb: KnowledgeBase, lex, cache: dict) -> bool:
 _new = tuple.__new__
 
 
-def _flagged_words(text: str, start: int, end: int, kb, lex, cache: dict
-                   ) -> tuple[list[Word], list[bool], list[bool]]:
-    """Words of a sentence and, per word, whether nothing can start there, and whether no KB
-    name can (one dict probe a token)."""
-    ws: list[Word] = []
-    skip: list[bool] = []
-    no_name: list[bool] = []
-    add_w, add_s, add_n = ws.append, skip.append, no_name.append
-    get = cache.get
-    for m in TOKEN_RE.finditer(text, start, end):
-        t = m.group()
-        entry = get(t)
-        if entry is None:
-            k, is_word, readings = word_parts(t)
-            w = _new(Word, (0, 0, t, k, is_word, readings))
-            dull = not _interesting(w, kb, lex, {})
-            can_name = not dull and is_word and any(any(probe(kb, r.key)) for r in readings if not r.bare)
-            entry = cache[t] = (k, is_word, readings, dull, not can_name)
-        s0, e0 = m.span()
-        add_w(_new(Word, (s0, e0, t, entry[0], entry[1], entry[2])))
-        add_s(entry[3])
-        add_n(entry[4])
-    return ws, skip, no_name
+# What can start at a token, one bit per pass; a pass visits only the words with its bit.
+# _LIVE: something may start here (the old "not skip"); a sentence without it is left alone.
+# _NISBA is no start: the word has nisba readings (organisation patterns end on one).
+_ROLE, _NAME, _ORG, _GIVEN, _PEOPLE, _LIVE, _NISBA = 1, 2, 4, 8, 16, 32, 64
+
+
+def _entry(t: str, kb, lex, interest: dict) -> tuple:
+    """(key, is_word, readings, start bits, coreference keys, is a WORD_RE run) of a token text,
+    worked out once per KB (the caller caches it).
+
+    Each bit holds exactly when the pass that owns it could do more at this word than move on:
+    the passes' own tests, evaluated once per distinct token instead of once per occurrence.
+    """
+    k, is_word, readings = word_parts(t)
+    w = _new(Word, (0, 0, t, k, is_word, readings))
+    bits = 0
+    if is_word and _interesting(w, kb, lex, interest):
+        bits = _LIVE
+        if k in lex.counterparts or any(r.key in lex.role_first and r.clitics <= 1 for r in readings[:3]):
+            bits |= _ROLE
+        if any(any(probe(kb, r.key)) for r in readings if not r.bare):
+            bits |= _NAME
+        if any(r.key in lex.org_heads for r in readings[:3]):
+            bits |= _ORG
+        given = next((r for r in readings[:2] if r.key in lex.given_names and not r.bare and r.clitics <= 1), None)
+        # find_given_names never takes على for علي, whatever follows: no need to visit it
+        if given is not None and not (given.key in lex.function_words and t.endswith("ى")):
+            bits |= _GIVEN
+        if _people_of(w, kb) is not None:
+            bits |= _PEOPLE
+        if word_nisba(w, kb):
+            bits |= _NISBA
+    # the keys a later surname is looked up by (resolve_coreference tests the first two readings)
+    coref = tuple(r.key for r in readings[:2]) if is_word else ()
+    # a WORD_RE run ("_" too, which is no word for recognition): what event cues are read from
+    return k, is_word, readings, bits, coref, is_word or t == "_"
+
+
+# tokens.TOKEN_RE with its match captured: split() then gives every token and the whitespace between
+# tokens as plain strings, and their running lengths are the offsets (no Match objects). The
+# basic Arabic letters lead the class: \w holds them already, but a range test is cheaper
+# than the Unicode category test for the commonest characters.
+_SPLIT_RE = re.compile("([\u0621-\u063a\u0641-\u064a" + WORD_RE.pattern[1:] + "|[^\\s])")
+
+
+def _scan(text: str, start: int, end: int, kb, lex, cache: dict
+          ) -> tuple[list[int], list[str], list[Word], tuple, tuple, tuple]:
+    """Tokens of ``text[start:end]``: (start offsets, texts, Words, start bits, coreference keys,
+    is a WORD_RE run).
+
+    Built with C-level split/map/zip: most tokens of running text start nothing, so per-token
+    Python work is what this stage would otherwise spend its time on.
+    """
+    parts = _SPLIT_RE.split(text[start:end])
+    toks = parts[1::2]
+    if not toks:
+        return [], [], [], (), (), ()
+    cum = list(accumulate(map(len, parts), initial=start))
+    entries = list(map(cache.get, toks))
+    if None in entries:
+        interest = _interest_cache(kb)
+        for i, e in enumerate(entries):
+            if e is None:
+                t = toks[i]
+                e = cache.get(t)
+                if e is None:
+                    if len(cache) > 300_000:
+                        cache.clear()
+                    e = cache[t] = _entry(t, kb, lex, interest)
+                entries[i] = e
+    keys, is_word, readings, bits, coref, wordlike = zip(*entries)
+    starts = cum[1:-1:2]
+    ws = list(map(_new, repeat(Word, len(toks)), zip(starts, cum[2:-1:2], toks, keys, is_word, readings)))
+    return starts, toks, ws, bits, coref, wordlike
+
+
+def _scan_sentences(text: str, sentences: Sequence[Sentence], kb, lex, cache: dict):
+    """Per sentence: its Words, their start bits and coreference keys.
+
+    The text is tokenised once from the first sentence to the last and cut at the sentence
+    edges; a sentence whose edge falls inside a token (which a scan of the sentence alone
+    would cut differently) is scanned on its own.
+    """
+    if not sentences:
+        return []
+    starts, toks, ws, bits, coref, wordlike = _scan(text, min(s.start for s in sentences),
+                                                   max(s.end for s in sentences), kb, lex, cache)
+    out = []
+    for s in sentences:
+        a, b = bisect_left(starts, s.start), bisect_left(starts, s.end)
+        if (a and ws[a - 1].end > s.start) or (b and ws[b - 1].end > s.end):
+            _, toks1, ws1, bits1, coref1, wordlike1 = _scan(text, s.start, s.end, kb, lex, cache)
+            remember_words(text, s.start, s.end, list(compress(toks1, wordlike1)))
+            out.append((ws1, bits1, coref1))
+            continue
+        remember_words(text, s.start, s.end, list(compress(toks[a:b], wordlike[a:b])))
+        out.append((ws[a:b], bits[a:b], coref[a:b]))
+    return out
+
+
+#: token text → its _entry; cleared by _scan when it grows past 300,000
+_TOKENS = PerKB()
+
+
+def _token_cache(kb) -> dict:
+    c = _TOKENS.get(kb)
+    return {} if c is None else c
+
+
+def _with(bits: tuple, nz: list[int], bit: int) -> list[int]:
+    return [i for i in nz if bits[i] & bit]
 
 
 def recognise(article: Article, sentences: Sequence[Sentence], kb: KnowledgeBase) -> list[Found]:
@@ -139,27 +233,38 @@ def recognise(article: Article, sentences: Sequence[Sentence], kb: KnowledgeBase
     lex = load_lexicon()
     text = article.text
     found: list[Found] = []
-    icache = _interest_cache(kb)
+    cache = _token_cache(kb)
     per_sentence: list[tuple[Sentence, list[Word], list[bool]]] = []
-    for s in sentences:
-        # words that cannot start anything are skipped by the start-only passes below;
-        # the name matcher still extends over them ("قره باغ": باغ starts nothing)
-        ws, skip, no_name = _flagged_words(text, s.start, s.end, kb, lex, icache)
-        if all(skip):
-            per_sentence.append((s, ws, [False] * len(ws)))
-            continue
+    coref_keys: list[tuple] = []
+    # one search for the article; the English passes then look again per sentence
+    any_latin = bool(sentences) and _LATIN.search(text, min(s.start for s in sentences),
+                                                  max(s.end for s in sentences)) is not None
+    for s, (ws, bits, coref) in zip(sentences, _scan_sentences(text, sentences, kb, lex, cache)):
+        # each start-only pass below visits just the words its bit marks; the name matcher
+        # still extends over any word ("قره باغ": باغ starts nothing)
         taken = [False] * len(ws)
-        latin = _LATIN.search(text, s.start, s.end) is not None
-        found += find_roles(text, ws, kb, lex, taken, s.index, skip)
+        per_sentence.append((s, ws, taken))
+        coref_keys.append(coref)
+        nz = list(compress(range(len(ws)), bits))
+        if not nz:
+            continue  # nothing can start here: no pass runs, the English ones neither (as ever)
+        present = reduce(or_, [bits[i] for i in nz])
+        latin = any_latin and _LATIN.search(text, s.start, s.end) is not None
+        if present & _ROLE:
+            found += find_roles(text, ws, kb, lex, taken, s.index, starts=_with(bits, nz, _ROLE))
         if latin:
             found += find_english(text, ws, kb, taken, s.index, "people")
-        found += match_names(text, ws, kb, taken, s.index, no_name)
-        found += find_orgs(text, ws, kb, lex, taken, s.index, skip)
-        found += find_given_names(text, ws, kb, lex, taken, s.index)
+        if present & _NAME:
+            found += match_names(text, ws, kb, taken, s.index, starts=_with(bits, nz, _NAME))
+        if present & _ORG:
+            found += find_orgs(text, ws, kb, lex, taken, s.index, starts=_with(bits, nz, _ORG),
+                               nisba=list(map(and_, bits, repeat(_NISBA))))
+        if present & _GIVEN:
+            found += find_given_names(text, ws, kb, lex, taken, s.index, starts=_with(bits, nz, _GIVEN))
         if latin:
             found += find_english(text, ws, kb, taken, s.index, "orgs")
-        found += _peoples(text, ws, kb, taken, s.index, skip)
-        per_sentence.append((s, ws, taken))
-    found += resolve_coreference(text, found, per_sentence)
+        if present & _PEOPLE:
+            found += _peoples(text, ws, kb, taken, s.index, None, starts=_with(bits, nz, _PEOPLE))
+    found += resolve_coreference(text, found, per_sentence, coref_keys)
     found.sort(key=lambda f: f.start)
     return found

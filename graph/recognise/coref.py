@@ -6,7 +6,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from functools import lru_cache
+from itertools import chain, compress
+from operator import not_
 
 from graph.recognise.found import Found
 from graph.recognise.tokens import Word, original_start
@@ -20,13 +24,19 @@ _JOINED = frozenset({"عبد", "ابو", "ابي", "بن", "ابن", "بنت", "
 _NOT_SURNAMES = frozenset({"الله", "الدين", "الرحمن", "الثاني", "الاول", "الابن", "الاب"})
 
 
+@lru_cache(maxsize=65536)
 def _key(text: str) -> str:
     return " ".join(fold_key(text).split())
 
 
 def resolve_coreference(text: str, found: list[Found],
-                        per_sentence: list[tuple[Sentence, list[Word], list[bool]]]) -> list[Found]:
-    """New Found records for surnames of earlier persons; short org forms get the full form's name."""
+                        per_sentence: list[tuple[Sentence, list[Word], list[bool]]],
+                        keys: Sequence[Iterable[Iterable[str]]] | None = None) -> list[Found]:
+    """New Found records for surnames of earlier persons; short org forms get the full form's name.
+
+    ``keys``: per sentence, per word, the reading keys a surname is looked up by (the keys of
+    its first two readings); only the words sharing one with a surname are then visited.
+    """
     surnames: dict[str, Found] = {}
     for f in sorted(found, key=lambda f: f.start):
         parts = _key(f.text).split(" ")
@@ -35,8 +45,20 @@ def resolve_coreference(text: str, found: list[Found],
             surnames.setdefault(parts[-1], f)
     out: list[Found] = []
     if surnames:
-        for s, ws, taken in per_sentence:
-            for i, w in enumerate(ws):
+        known = surnames.keys()
+        first = min(f.start for f in surnames.values())
+        for n, (s, ws, taken) in enumerate(per_sentence):
+            if not ws or ws[-1].start <= first:
+                continue  # every word starts before any full name: none can refer back to one
+            idx: Iterable[int] = range(len(ws))
+            if keys is not None:
+                kn = keys[n]
+                if known.isdisjoint(chain.from_iterable(kn)):
+                    continue
+                # just the words with a key in common with some surname, picked out in C
+                idx = compress(range(len(kn)), map(not_, map(known.isdisjoint, kn)))
+            for i in idx:
+                w = ws[i]
                 rs = w.readings
                 # cheap membership test first: almost no word is a known surname
                 if rs[0].key not in surnames and (len(rs) < 2 or rs[1].key not in surnames):

@@ -16,10 +16,11 @@ stripped clitics wins.
 
 from __future__ import annotations
 
-import weakref
+from collections.abc import Sequence
 
-from graph.kb.base import KnowledgeBase
+from graph.kb.base import KnowledgeBase, name_key
 from graph.recognise.found import Found
+from graph.recognise.kbcache import PerKB
 from graph.recognise.tokens import Word, original_start
 
 __all__ = ["longest_at", "match_names"]
@@ -40,8 +41,23 @@ def _case_ok(word: Word, key: str) -> bool:
     return len(key) > 3 or word.text.isupper() or word.text.istitle()
 
 
-_PROBES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-_PROBE_MAX = 300_000
+_PROBES = PerKB(limit=300_000)
+#: name key → (its KB entities, whether only short aliases give it)
+_NAMES = PerKB(limit=100_000)
+
+
+def _probe_cache(kb: KnowledgeBase) -> dict | None:
+    return _PROBES.get(kb)
+
+
+def _name_entities(kb: KnowledgeBase, key: str, cache: dict | None) -> tuple[tuple, bool]:
+    got = cache.get(key) if cache is not None else None
+    if got is None:
+        cands = kb.lookup(key)
+        got = (cands, all(_is_short(e, key) for e in cands))
+        if cache is not None:
+            cache[key] = got
+    return got
 
 
 def probe(kb: KnowledgeBase, key: str) -> tuple[bool, bool]:
@@ -50,11 +66,8 @@ def probe(kb: KnowledgeBase, key: str) -> tuple[bool, bool]:
     Running text repeats its words; most are no name at all, so two trie probes per word
     become one dict lookup.
     """
-    try:
-        cache = _PROBES.get(kb)
-        if cache is None or len(cache) > _PROBE_MAX:
-            cache = _PROBES[kb] = {}
-    except TypeError:
+    cache = _probe_cache(kb)
+    if cache is None:
         return bool(kb.lookup(key)), kb.is_prefix(key)
     hit = cache.get(key)
     if hit is None:
@@ -64,15 +77,23 @@ def probe(kb: KnowledgeBase, key: str) -> tuple[bool, bool]:
 
 def longest_at(ws: list[Word], i: int, kb: KnowledgeBase, taken: list[bool]) -> tuple[int, int, int, str] | None:
     """Best match starting at word ``i``: (end word index, clitics, prefix_len, key)."""
+    return _longest_at(ws, i, kb, taken, _probe_cache(kb))
+
+
+def _longest_at(ws: list[Word], i: int, kb: KnowledgeBase, taken: list[bool], cache: dict | None
+                ) -> tuple[int, int, int, str] | None:
+    """:func:`longest_at` with the KB's probe cache fetched once by the caller (None: no cache)."""
     best = None
     n = len(ws)
+    get = cache.get if cache is not None else None
     for r in ws[i].readings:
         if r.bare:
             continue
         key = r.key
         j = i + 1
         hit = None
-        is_name, more = probe(kb, key)
+        got = get(key) if get is not None else None
+        is_name, more = got if got is not None else probe(kb, key)
         if is_name:
             hit = (j, key)
         while more and j < n and j - i < _MAX_TOKENS:
@@ -80,7 +101,8 @@ def longest_at(ws: list[Word], i: int, kb: KnowledgeBase, taken: list[bool]) -> 
                 break
             key = key + " " + ws[j].key
             j += 1
-            is_name, more = probe(kb, key)
+            got = get(key) if get is not None else None
+            is_name, more = got if got is not None else probe(kb, key)
             if is_name:
                 hit = (j, key)
         if hit and (best is None or hit[0] > best[0]):
@@ -91,45 +113,43 @@ def longest_at(ws: list[Word], i: int, kb: KnowledgeBase, taken: list[bool]) -> 
 
 
 def match_names(text: str, ws: list[Word], kb: KnowledgeBase, taken: list[bool], sentence: int = -1,
-                skip: list[bool] | None = None) -> list[Found]:
+                skip: list[bool] | None = None, *, starts: Sequence[int] | None = None) -> list[Found]:
     """KB name matches among words not yet ``taken``; marks the matched words taken.
 
-    ``skip`` marks words no match can start at (matches still extend over them).
+    ``skip`` marks words no match can start at (matches still extend over them); ``starts``,
+    when given, lists (ascending) the only words one can start at, and ``skip`` is unused.
     """
     out: list[Found] = []
-    i = 0
     n = len(ws)
     skip = skip or taken
-    while i < n:
-        if taken[i] or skip[i] or not ws[i].is_word:
-            i += 1
+    cache = _probe_cache(kb)
+    names = _NAMES.get(kb)
+    pos = 0  # words before pos are inside an earlier match
+    for i in range(n) if starts is None else starts:
+        if i < pos or taken[i] or (starts is None and skip[i]) or not ws[i].is_word:
             continue
-        m = longest_at(ws, i, kb, taken)
+        m = _longest_at(ws, i, kb, taken, cache)
         if m is None:
-            i += 1
             continue
         j, clitics, plen, key = m
-        cands = kb.lookup(key)
+        cands, short = _name_entities(kb, key, names)
         if j - i > 1 and ws[i].key in DESCRIPTORS:
             # "إقليم قره باغ": the descriptor is not part of the name when the rest names the same entity
             rest = key.split(" ", 1)[1]
             if {e.id for e in kb.lookup(rest)} & {e.id for e in cands}:
                 i += 1
                 clitics, plen, key = 0, 0, rest
-                cands = kb.lookup(key)
+                cands, short = _name_entities(kb, key, names)
         start = original_start(ws[i], plen)
         end = ws[j - 1].end
-        short = all(_is_short(e, key) for e in cands)
         out.append(Found(start, end, text[start:end], None, cands, via="clitic" if clitics else "kb",
                          clitics=clitics, short=short, name=text[start:end], sentence=sentence))
         for k in range(i, j):
             taken[k] = True
-        i = j
+        pos = j
     return out
 
 
 def _is_short(entity, key: str) -> bool:
-    from graph.kb.base import name_key
-
     kinds = {kind for _, t, kind in entity.names if name_key(t) == key}
     return bool(kinds) and kinds <= {"short"}

@@ -13,9 +13,8 @@ mention of the country itself. A plural demonym used as a noun (``الأرمن``
 
 from __future__ import annotations
 
-import weakref
-
 from graph.kb.base import KnowledgeBase, Nisba
+from graph.recognise.kbcache import PerKB
 from graph.recognise.tokens import Word
 
 __all__ = ["is_plural_people", "nisba_readings", "word_nisba"]
@@ -36,18 +35,12 @@ def nisba_readings(key: str, kb: KnowledgeBase) -> tuple[Nisba, ...]:
     return ()
 
 
-_CACHES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-_CACHE_MAX = 200_000
+_CACHES = PerKB(limit=200_000)
 
 
 def _cache_for(kb) -> dict:
-    try:
-        c = _CACHES.get(kb)
-        if c is None or len(c) > _CACHE_MAX:
-            c = _CACHES[kb] = {}
-        return c
-    except TypeError:  # a KB that cannot be weakly referenced: no cache
-        return {}
+    c = _CACHES.get(kb)
+    return {} if c is None else c  # a KB that cannot be weakly referenced: no cache
 
 
 def word_nisba(word: Word, kb: KnowledgeBase) -> tuple[Nisba, ...]:

@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from graph.kb.base import KnowledgeBase
 from graph.recognise.found import Found
 from graph.recognise.gazetteer import longest_at
@@ -68,14 +70,16 @@ def _name_words(ws: list[Word], k: int, kb: KnowledgeBase, lex: Lexicon, taken: 
 
 
 def find_roles(text: str, ws: list[Word], kb: KnowledgeBase, lex: Lexicon, taken: list[bool], sentence: int = -1,
-               skip: list[bool] | None = None) -> list[Found]:
+               skip: list[bool] | None = None, *, starts: Sequence[int] | None = None) -> list[Found]:
+    """Role + name appositions. ``starts``: ascending indices of the only words a role can
+    start at (``skip`` is then unused); words between them are not visited."""
     out: list[Found] = []
     last_role = None
-    i, n = 0, len(ws)
+    n = len(ws)
     skip = skip or taken
-    while i < n:
-        if taken[i] or skip[i] or not ws[i].is_word:
-            i += 1
+    pos = 0  # words before pos belong to an earlier match
+    for i in range(n) if starts is None else starts:
+        if i < pos or taken[i] or (starts is None and skip[i]) or not ws[i].is_word:
             continue
         hit = _role_at(ws, i, lex)
         counterpart = False
@@ -83,7 +87,6 @@ def find_roles(text: str, ws: list[Word], kb: KnowledgeBase, lex: Lexicon, taken
             hit = (last_role, i + 1, 0)
             counterpart = True
         if hit is None:
-            i += 1
             continue
         role, j, _ = hit
         countries = []
@@ -92,13 +95,12 @@ def find_roles(text: str, ws: list[Word], kb: KnowledgeBase, lex: Lexicon, taken
             j += 1
         if not countries and not counterpart:
             # a role needs its country (nisba) before we trust the name after it
-            i += 1
             continue
         k = j + 1 if j < n and ws[j].key in _COMMA else j
         if k >= n:
             for t in range(i, j):
                 taken[t] = True
-            i = j
+            pos = j
             continue
         found = None
         m = longest_at(ws, k, kb, taken)
@@ -123,24 +125,27 @@ def find_roles(text: str, ws: list[Word], kb: KnowledgeBase, lex: Lexicon, taken
             # not an organisation for the patterns that follow
             for t in range(i, j):
                 taken[t] = True
-            i = j
+            pos = j
             continue
         out.append(found)
         last_role = role
         for t in range(i, stop):
             taken[t] = True
-        i = stop
+        pos = stop
     return out
 
 
 def find_orgs(text: str, ws: list[Word], kb: KnowledgeBase, lex: Lexicon, taken: list[bool], sentence: int = -1,
-              skip: list[bool] | None = None) -> list[Found]:
+              skip: list[bool] | None = None, *, starts: Sequence[int] | None = None,
+              nisba: Sequence | None = None) -> list[Found]:
+    """Head noun + words + nisba(s). ``starts``: ascending indices of the only words a head can
+    be (``skip`` is then unused); ``nisba``: per word, whether :func:`word_nisba` finds readings."""
     out: list[Found] = []
-    i, n = 0, len(ws)
+    n = len(ws)
     skip = skip or taken
-    while i < n:
-        if taken[i] or skip[i] or not ws[i].is_word:
-            i += 1
+    pos = 0
+    for i in range(n) if starts is None else starts:
+        if i < pos or taken[i] or (starts is None and skip[i]) or not ws[i].is_word:
             continue
         head = None
         for r in ws[i].readings[:3]:
@@ -148,25 +153,25 @@ def find_orgs(text: str, ws: list[Word], kb: KnowledgeBase, lex: Lexicon, taken:
                 head = (r, lex.org_heads[r.key])
                 break
         if head is None:
-            i += 1
             continue
         r, (sector, max_inner, min_inner) = head
+        if nisba is not None and not any(nisba[i + 1:i + max_inner + 2]):
+            continue  # no nisba near enough for the words below to end on
         j = i + 1
         inner = 0
-        while j < n and inner <= max_inner and ws[j].is_word and not taken[j] and not word_nisba(ws[j], kb):
+        while j < n and inner <= max_inner and ws[j].is_word and not taken[j] and not (
+                nisba[j] if nisba is not None else word_nisba(ws[j], kb)):
             if ws[j].key in lex.function_words:
                 break
             j += 1
             inner += 1
         if inner > max_inner or inner < min_inner or j >= n or taken[j]:
-            i += 1
             continue
         countries = []
         while j < n and ws[j].is_word and not taken[j] and (nis := word_nisba(ws[j], kb)):
             countries.append(nis[0].country)
             j += 1
         if not countries:
-            i += 1
             continue
         if j < n and ws[j].key in _JOINT:
             j += 1
@@ -177,38 +182,37 @@ def find_orgs(text: str, ws: list[Word], kb: KnowledgeBase, lex: Lexicon, taken:
                          name=text[start:end], sentence=sentence))
         for t in range(i, j):
             taken[t] = True
-        i = j
+        pos = j
     return out
 
 
 def find_given_names(text: str, ws: list[Word], kb: KnowledgeBase, lex: Lexicon, taken: list[bool],
-                     sentence: int = -1) -> list[Found]:
+                     sentence: int = -1, *, starts: Sequence[int] | None = None) -> list[Found]:
     """People named by a known given name and a family name: ``توفيق الحكيم``, ``كوفي أنان``.
 
     Without capital letters, a given name is the best cue Arabic offers; a given name alone
-    says too little, so at least one more name word must follow.
+    says too little, so at least one more name word must follow. ``starts``: ascending indices
+    of the only words that can be a given name.
     """
     out: list[Found] = []
     given = lex.given_names
-    i, n = 0, len(ws)
-    while i < n:
+    n = len(ws)
+    pos = 0
+    for i in range(n) if starts is None else starts:
         w = ws[i]
-        if taken[i] or not w.is_word:
-            i += 1
+        if i < pos or taken[i] or not w.is_word:
             continue
         r = next((r for r in w.readings[:2] if r.key in given and not r.bare and r.clitics <= 1), None)
         if r is None or (r.key in lex.function_words and (w.text.endswith("ى") or (
                 i + 1 < n and ws[i + 1].key.startswith("ال")))):
             # علي (Ali) folds like على (on): "على الرغم" is no person
-            i += 1
             continue
         stop = _name_words(ws, i + 1, kb, lex, taken, start_ok=True) if i + 1 < n else i + 1
         if stop == i + 1:
-            i += 1
             continue
         start, end = original_start(w, r.prefix_len), ws[stop - 1].end
         out.append(Found(start, end, text[start:end], "PER", (), via="name", name=text[start:end], sentence=sentence))
         for t in range(i, stop):
             taken[t] = True
-        i = stop
+        pos = stop
     return out

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Token", "tokenize", "WORD_RE"]
+__all__ = ["Token", "tokenize", "WORD_RE", "remember_words", "sentence_words", "token_texts"]
 
 # \w already excludes Arabic punctuation (category Po); add the marks that \w leaves out
 WORD_RE = re.compile(r"[\w\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640\u200c\u200d]+")
@@ -38,3 +38,34 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         s = m.group()
         out.append(Token(m.start(), m.end(), s, bool(WORD_RE.fullmatch(s)) and s != "_"))
     return out
+
+
+def token_texts(text: str) -> list[str]:
+    """The texts of :func:`tokenize`'s tokens of ``text``, without building the records."""
+    return _TOKEN_RE.findall(text)
+
+
+# The word lists of the sentences of the text tokenised last: recognition tokenises every
+# sentence anyway, and event extraction, which runs next on the same text, needs its words
+# too. One tuple, swapped whole, so a reader never pairs one text with another's words; it
+# holds the text, so an identity test cannot be fooled by a reused id.
+_memo: tuple[str | None, dict[tuple[int, int], list[str]]] = (None, {})
+
+
+def remember_words(text: str, start: int, end: int, words: list[str]) -> None:
+    """Record ``WORD_RE.findall(text, start, end)``, computed by a caller that tokenised it."""
+    global _memo
+    memo = _memo
+    if memo[0] is not text:
+        memo = _memo = (text, {})
+    memo[1][(start, end)] = words
+
+
+def sentence_words(text: str, start: int, end: int) -> list[str]:
+    """``WORD_RE.findall(text, start, end)``, reused when :func:`remember_words` saw it (do not modify)."""
+    memo = _memo
+    if memo[0] is text:
+        got = memo[1].get((start, end))
+        if got is not None:
+            return got
+    return WORD_RE.findall(text, start, end)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress
 
 from graph.errors import KBError
 from graph.resources import lexicon_dir
@@ -190,12 +191,19 @@ class CueLexicon:
     def find(self, words: list[str]) -> list[CueHit]:
         """Cue hits in ``words`` (word tokens only, in order); the longest form wins per head."""
         out: list[CueHit] = []
+        # most words head no cue: find them with C-level map/compress over the cache, then
+        # visit only the rest (a word without readings can neither hit nor move ``covered``)
+        cached = list(map(self._cache.get, words))
+        if None in cached:  # words not seen yet (or since the cache was last cleared)
+            for i, got in enumerate(cached):
+                if got is None:
+                    cached[i] = self.readings(words[i])
         covered = 0  # words inside a multiword cue are not heads of another cue
-        for i, w in enumerate(words):
+        for i in compress(range(len(words)), cached):
             if i < covered:
                 continue
             best: CueHit | None = None
-            for stem, definite, affixed in self.readings(w):
+            for stem, definite, affixed in cached[i]:
                 for cue in self.heads[stem]:
                     if cue.exact and affixed:
                         continue

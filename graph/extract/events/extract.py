@@ -26,7 +26,7 @@ from graph.extract.events.modality import modality_words, tell
 from graph.extract.events.roles import Roles, Tok, assign_roles
 from graph.extract.events.rollup import actor_role
 from graph.text.fold import fold_key
-from graph.text.tokenize import WORD_RE
+from graph.text.tokenize import WORD_RE, sentence_words
 from graph.types import Article, Event, EventRole, Mention, Sentence
 
 __all__ = ["NEEDS_ACTOR", "extract_events"]
@@ -127,12 +127,16 @@ def _nisba_source(kb, words: list[str]) -> EventRole | None:
     return None
 
 
-def _sentence_events(article: Article, sent: Sentence, mentions: list[Mention], lang: str, kb) -> list[Event]:
+def _cues(text: str, sent: Sentence, lang: str) -> tuple[list[str], list[CueHit]]:
+    """The sentence's words and cue hits: the cheap pass (most sentences hold no cue, and words alone tell)."""
+    words = sentence_words(text, sent.start, sent.end)
+    return words, cue_lexicon(lang).find(words)
+
+
+def _sentence_events(article: Article, sent: Sentence, mentions: list[Mention], lang: str, kb,
+                     cues: tuple[list[str], list[CueHit]] | None = None) -> list[Event]:
     text = article.text
-    lex = cue_lexicon(lang)
-    # cheap pass first: most sentences hold no cue, and words alone tell
-    words = WORD_RE.findall(text, sent.start, sent.end)
-    raw = lex.find(words)
+    words, raw = cues if cues is not None else _cues(text, sent, lang)
     hits = [h for h in raw if not h.definite or h.cue.definite_ok]
     if not hits:
         return []
@@ -216,9 +220,12 @@ def extract_events(
     starts = [m.start for m in ms]
     events: list[Event] = []
     for sent in sentences:
+        cues = _cues(article.text, sent, lang)
+        if not cues[1]:
+            continue  # no cue, no event: the sentence's mentions are not needed
         lo = bisect_right(starts, sent.start - 1)
         hi = bisect_right(starts, sent.end - 1)
         in_sent = [m for m in ms[lo:hi] if m.end <= sent.end]
-        events.extend(_sentence_events(article, sent, in_sent, lang, kb))
+        events.extend(_sentence_events(article, sent, in_sent, lang, kb, cues))
     merged = merge_events(events)
     return tuple(dataclasses.replace(e, id=event_id(e, article.id)) for e in merged)
