@@ -12,20 +12,12 @@ from graph.query import PARAM_TYPES, bind_params, list_queries, load_query, run_
 from graph.rdf.convert import article_quads
 from graph.rdf.synthetic import synthetic_corpus
 from graph.store import open_store
+from tests.query_data import PARAMS, norm
 
 WHEN = dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc)
 REQUIRED = {"entities-of-article", "comentioned-actors", "mentions-of-entity", "events-of-actor", "who-met-whom",
             "coop-conflict-by-month", "nil-entities", "entities-by-country", "articles-by-source-date",
             "provenance-of-fact", "actors", "actor-nodes", "actor-edges", "wikidata-enrich"}
-#: a value for every parameter name the library uses, pointing at data the corpus holds
-PARAMS = {"article": "urn:newsgraph:article:syn0-1", "entity": "http://www.wikidata.org/entity/Q159",
-          "actor": "http://www.wikidata.org/entity/Q159", "country": "http://www.wikidata.org/entity/Q159",
-          "fact": "urn:newsgraph:article:syn0-1#r0", "type": "PER", "source": "Elasimah",
-          "from": "2023-03-01", "to": "2023-10-31"}
-
-
-def norm(rows):
-    return sorted(tuple(sorted((k, v or "") for k, v in r.items())) for r in rows)
 
 
 @pytest.fixture(scope="module")

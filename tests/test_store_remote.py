@@ -17,17 +17,10 @@ from graph.rdf.synthetic import synthetic_corpus
 from graph.store import open_store
 from graph.store.push import pending_batches, push
 from tests.oxigraph_server import OxigraphServer, require_oxigraph
+from tests.query_data import PARAMS, norm
 
 WHEN = dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc)
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-PARAMS = {"article": "urn:newsgraph:article:syn0-1", "entity": "http://www.wikidata.org/entity/Q159",
-          "actor": "http://www.wikidata.org/entity/Q159", "country": "http://www.wikidata.org/entity/Q159",
-          "fact": "urn:newsgraph:article:syn0-1#r0", "type": "PER", "source": "Elasimah",
-          "from": "2023-03-01", "to": "2023-10-31"}
-
-
-def norm(rows):
-    return sorted(tuple(sorted((k, v or "") for k, v in r.items())) for r in rows)
 
 
 def build(out: Path, docs) -> set[ox.Quad]:
