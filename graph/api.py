@@ -84,11 +84,12 @@ def load_ner(model_path: str | Path | None, kb):
     return CRFRecogniser(model_path, kb)
 
 
-def annotate_article(article: Article, kb=None, *, ner=None) -> AnnotatedArticle:
+def annotate_article(article: Article, kb=None, *, ner=None, ner_prefer: str = "rules") -> AnnotatedArticle:
     """Run text → recognise → link → extract on one article; the article is not modified.
 
-    ``ner``: an optional statistical tagger (:func:`load_ner`); its spans fill the gaps the KB
-    and the rules leave, never overriding them.
+    ``ner``: an optional statistical tagger (:func:`load_ner`). With ``ner_prefer="rules"`` its
+    spans fill the gaps the KB and the rules leave; with ``"ner"`` its spans win where they
+    overlap (a rule record on the very same span is kept, so KB links and roles survive).
     """
     from graph.extract.affiliation import affiliations
     from graph.extract.comention import comentions
@@ -102,7 +103,7 @@ def annotate_article(article: Article, kb=None, *, ner=None) -> AnnotatedArticle
     if ner is not None:
         from graph.recognise.crf import merge_found
 
-        found = merge_found(found, _ner_found(ner, article, sentences, kb))
+        found = merge_found(found, _ner_found(ner, article, sentences, kb), prefer=ner_prefer)
     mentions, entities = link(found, kb)
     byline = _byline_mention(article)
     if byline is not None:
@@ -151,7 +152,7 @@ class BuildResult:
 def build(inputs: Sequence[str | Path] | str | Path, out: str | Path, *, kb=None, format: str = "trig",
           base_iri: str = DEFAULT_BASE, published: _dt.date | None = None, lang: str | None = None,
           html: bool = True, progress: Callable[[int], None] | None = None,
-          ner_model: str | Path | None = None) -> BuildResult:
+          ner_model: str | Path | None = None, ner_prefer: str = "rules") -> BuildResult:
     """Ingest ``inputs``, annotate every article, write RDF + store + HTML view into ``out``.
 
     Re-running on the same articles replaces their graphs (no duplicates). Inputs that cannot
@@ -174,7 +175,7 @@ def build(inputs: Sequence[str | Path] | str | Path, out: str | Path, *, kb=None
     store = _open_store(str(out))
     entity_ids: set[str] = set()
     try:
-        for doc in _annotate_all(articles, kb, ner):
+        for doc in _annotate_all(articles, kb, ner, ner_prefer):
             # the byline author is article metadata (schema:author), not an actor of the graph
             graph_doc = replace(doc, mentions=tuple(m for m in doc.mentions if m.via != "byline"))
             quads = article_quads(graph_doc, base=base_iri)
@@ -207,9 +208,9 @@ def build(inputs: Sequence[str | Path] | str | Path, out: str | Path, *, kb=None
     return res
 
 
-def _annotate_all(articles: Iterable[Article], kb, ner=None):
+def _annotate_all(articles: Iterable[Article], kb, ner=None, ner_prefer: str = "rules"):
     for a in articles:
-        yield annotate_article(a, kb, ner=ner)
+        yield annotate_article(a, kb, ner=ner, ner_prefer=ner_prefer)
 
 
 def open_store(spec: str | Path):

@@ -148,3 +148,38 @@ def test_pipeline_uses_the_model_through_the_cli(model, tmp_path):
     assert ("شركة زين", "ORG") not in before
     assert ("شركة زين", "ORG", None) in after
     assert ("بيروت", "GPE", "Q3820") in after  # rules and KB links survive the merge
+
+
+def test_person_features_given_names_titles_and_stem_affixes():
+    from graph.api import load_kb
+    from graph.recognise.features import make_words, sentence_features
+
+    # وسامي: a given name under the conjunction; الدكتور: a title two words before the surname
+    ws = make_words(["قال", "الدكتور", "وسامي", "حداد", "أمس"])
+    feats = sentence_features(ws, load_kb())
+    assert "hon" in feats[1] and "gn" not in feats[1]
+    assert feats[2]["gn"] == 1.0 and feats[2]["gn-clitic"] == 1.0 and feats[2]["-1:hon"] == 1.0
+    assert feats[3]["-1:gn"] == 1.0 and feats[3]["gn<2"] == 1.0 and feats[3]["title<4"] == 1.0
+    assert "gn>2" in feats[1] and "gn" not in feats[0]
+    assert feats[3]["len"] == "4" and feats[2]["stem-p2"] == "سا"
+
+
+def test_ner_prefer_decides_overlaps(model, tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from graph.cli import main
+
+    art = tmp_path / "a.txt"
+    art.write_text("قال سامي الخطيب في بيروت إن شركة زين بدأت العمل .", encoding="utf-8")
+    out = {}
+    for prefer in ("rules", "ner"):
+        res = CliRunner().invoke(main, ["annotate", str(art), "--lang", "ar", "--ner-model", str(model),
+                                        "--ner-prefer", prefer])
+        assert res.exit_code == 0, res.output
+        out[prefer] = json.loads(res.stdout)["mentions"]
+    for ms in out.values():
+        spans = sorted((m["start"], m["end"]) for m in ms)
+        assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))  # never overlapping
+        assert ("بيروت", "Q3820") in {(m["text"], m["qid"]) for m in ms}

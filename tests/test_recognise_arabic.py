@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from graph.kb.base import Entity, MemoryKB, Nisba
+from graph.text.fold import fold_key
 from graph.link import link
 from graph.recognise import recognise
 from graph.text.sentences import split_sentences
@@ -171,3 +172,14 @@ def test_given_names_find_people_without_roles():
     assert not run("وعلي الرغم من ذلك")
     assert [m.text for m in run("الوزيرة كوندوليزا رايس ستزور المنطقة")] == ["كوندوليزا رايس"]
     assert not run("قال محمد")  # a given name alone says too little
+
+
+def test_no_given_name_folds_to_an_everyday_word():
+    from graph.recognise.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    # علي (Ali) is kept on purpose: find_given_names guards it against على (on)
+    clash = sorted(lex.given_names & lex.function_words - {"علي"})
+    assert not clash, clash
+    for word in ("الآن", "أن", "إلى", "هذا", "كان"):
+        assert fold_key(word) not in lex.given_names, word

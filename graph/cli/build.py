@@ -32,6 +32,10 @@ ner_option = click.option(
     "--ner-model", type=click.Path(dir_okay=False, exists=True), default=None,
     help="Optional CRF model (newsgraph ner train) whose spans fill the gaps of the KB and rules.",
 )
+ner_prefer_option = click.option(
+    "--ner-prefer", type=click.Choice(["rules", "ner"]), default="rules", show_default=True,
+    help="With --ner-model: whose span wins where the model and the KB/rules overlap.",
+)
 lang_option = click.option("--lang", type=click.Choice(["ar", "en"]), default=None,
                            help="Language of inputs that carry none (default: detected).")
 
@@ -58,7 +62,8 @@ def _report_problems(problems) -> bool:
 @lang_option
 @click.option("--no-html", is_flag=True, help="Skip the HTML actor view.")
 @ner_option
-def build_cmd(inputs, out, fmt, kb_path, base_iri, published, lang, no_html, ner_model):
+@ner_prefer_option
+def build_cmd(inputs, out, fmt, kb_path, base_iri, published, lang, no_html, ner_model, ner_prefer):
     """Build a knowledge graph from INPUTS (.txt, .jsonl, .csv, .html, feeds, directories, '-').
 
     Prints a summary; exits with status 3 when some input was skipped (each is reported).
@@ -73,7 +78,8 @@ def build_cmd(inputs, out, fmt, kb_path, base_iri, published, lang, no_html, ner
     with Progress(console=console, transient=True, disable=not console.is_terminal) as progress:
         task = progress.add_task("annotating", total=None)
         res = build(list(inputs), out, kb=kb, format=fmt, base_iri=base_iri, published=published, lang=lang,
-                    html=not no_html, progress=lambda n: progress.advance(task, n), ner_model=ner_model)
+                    html=not no_html, progress=lambda n: progress.advance(task, n), ner_model=ner_model,
+                    ner_prefer=ner_prefer)
     click.echo(f"articles  {res.articles}")
     click.echo(f"mentions  {res.mentions} ({res.linked} linked to Wikidata)")
     click.echo(f"entities  {res.entities}")
@@ -132,7 +138,8 @@ def _event_json(e, base: str) -> dict:
 @published_option
 @lang_option
 @ner_option
-def annotate_cmd(inputs, kb_path, base_iri, published, lang, ner_model):
+@ner_prefer_option
+def annotate_cmd(inputs, kb_path, base_iri, published, lang, ner_model, ner_prefer):
     """Print one JSON object per article of INPUTS: mentions (offsets into the original text) and events."""
     from graph.api import annotate_article, load_kb, load_ner
     from graph.ingest import ingest
@@ -141,7 +148,7 @@ def annotate_cmd(inputs, kb_path, base_iri, published, lang, ner_model):
     ner = load_ner(ner_model, kb)
     articles, problems = ingest(list(inputs), published=published, lang=lang)
     for a in articles:
-        doc = annotate_article(a, kb, ner=ner)
+        doc = annotate_article(a, kb, ner=ner, ner_prefer=ner_prefer)
         click.echo(json.dumps(doc_to_json(doc, base_iri), ensure_ascii=False))
     if _report_problems(problems):
         sys.exit(EXIT_SKIPPED)

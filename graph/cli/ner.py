@@ -19,8 +19,8 @@ def ner_group() -> None:
 @click.option("--layer", type=int, default=0, show_default=True,
               help="Tag column of nested files (Wojood): 0 first, -1 outermost scored type per token.")
 @click.option("--iterations", type=int, default=200, show_default=True, help="L-BFGS iterations.")
-@click.option("--c1", type=float, default=0.05, show_default=True, help="L1 regularisation.")
-@click.option("--c2", type=float, default=0.01, show_default=True, help="L2 regularisation.")
+@click.option("--c1", type=float, default=0.02, show_default=True, help="L1 regularisation.")
+@click.option("--c2", type=float, default=0.03, show_default=True, help="L2 regularisation.")
 @click.option("--stack", is_flag=True, help="Use the KB + rules recogniser's output as features (stacking).")
 @click.option("--kb", "kb_path", type=click.Path(), default=None,
               help="KB whose names become gazetteer features (default: bundled seed). Use the same KB when tagging.")

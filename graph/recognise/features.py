@@ -1,10 +1,13 @@
 """Token features for the statistical Arabic tagger (:mod:`graph.recognise.crf`).
 
-Per token: the folded word, its prefixes and suffixes, clitic-stripped readings, a word shape,
-whether it is a function word, and what the KB and lexicons say: does a KB name start or
+Per token: the folded word, its prefixes and suffixes (also of the clitic-stripped stem), its
+length, clitic-stripped readings, a word shape, whether it is a function word, a given name
+(``data/given_names_ar.txt``, also under a proclitic) or a title or honorific (السيد، الشيخ …),
+and what the KB and lexicons say: does a KB name start or
 continue here (longest match over clitic readings, as the gazetteer matches) and of which
 type, is the word a known name part (first/last word of a KB person), a nisba, a role word.
-Neighbours within ±2 contribute their word and KB tags, prefixed by their offset.
+Neighbours within ±2 contribute their word and KB tags, prefixed by their offset; a title up
+to four words back and a given name up to two words either side are features too.
 
 >>> from graph.kb.base import Entity, MemoryKB
 >>> kb = MemoryKB([Entity("Q810", "Q810", "GPE", names=(("ar", "الأردن", "label"),))])
@@ -72,6 +75,33 @@ def name_parts(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
         return _name_parts(kb)
     except TypeError:  # unhashable KB object
         return {}
+
+
+#: titles and honorifics that precede a person's name (folded with ``name_key`` when loaded)
+_HONORIFICS = (
+    "السيد", "السيدة", "سيد", "الشيخ", "الشيخة", "شيخ", "الدكتور", "الدكتورة", "د", "المهندس", "المهندسة",
+    "الأستاذ", "الأستاذة", "الحاج", "الحاجة", "العقيد", "اللواء", "العميد", "الجنرال", "الفريق", "المشير",
+    "الرائد", "النقيب", "المقدم", "الملازم", "الأدميرال", "المستشار", "المستشارة", "القاضي", "الإمام",
+    "الأب", "البابا", "الكاردينال", "الحاخام", "المطران", "القس", "البطريرك", "السلطان", "الأمير", "الأميرة",
+    "الملك", "الملكة", "الرئيس", "الرئيسة", "النائب", "النائبة", "السناتور", "السيناتور", "المرشح",
+    "المرشحة", "الزعيم", "الوزير", "الوزيرة", "السفير", "السفيرة", "المبعوث", "المدرب", "اللاعب", "اللاعبة",
+    "الفنان", "الفنانة", "الكاتب", "الكاتبة", "الشاعر", "الشاعرة", "المخرج", "الممثل", "الممثلة", "المغني",
+    "المغنية", "المطرب", "المطربة", "الصحفي", "الصحافي", "الناطق", "المتحدث", "المتحدثة", "زميلنا", "مراسلنا",
+    "نظيره", "نظيرها", "الشهيد", "المرحوم", "الراحل", "الملا", "آية", "السير", "اللورد", "الليدي", "مستر",
+    "مسز", "مدام", "الآنسة", "المفكر", "الباحث", "البروفسور", "البروفيسور", "الحاكم", "المحامي", "الأمين",
+    "المدير", "المديرة", "العاهل", "الخليفة", "المفتي", "القائد", "الجنرالات", "رئيس", "رئيسة", "وزير",
+    "وزيرة", "نائب", "زعيم", "سفير", "قائد", "مدير", "أمير", "ملك", "المواطن", "المواطنة", "الطفل", "الطفلة",
+    "الشاب", "الشابة", "السيدات", "الكابتن", "المحقق", "الأسير", "المعتقل", "الشقيق", "شقيقه", "شقيقها",
+    "ابنه", "ابنها", "زوجته", "زوجها", "والده", "والدته",
+)
+
+
+@lru_cache(maxsize=1)
+def _person_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Folded given names (the lexicon's) and honorifics."""
+    from graph.kb.base import name_key
+
+    return load_lexicon().given_names, frozenset(name_key(h) for h in _HONORIFICS)
 
 
 @lru_cache(maxsize=4)
@@ -145,6 +175,19 @@ def _own(w: Word, kb: KnowledgeBase, parts: dict[str, frozenset[str]], fw: froze
                 f["kb1:" + e.type] = 1.0
     if word_nisba(w, kb):
         f["nisba"] = 1.0
+    given, hon = _person_words()
+    if k in given:
+        f["gn"] = 1.0
+    elif any(r.key in given for r in w.readings[1:3] if not r.bare and r.clitics <= 1):
+        f["gn"] = 1.0
+        f["gn-clitic"] = 1.0
+    if k in hon or any(r.key in hon for r in w.readings[1:2] if not r.bare):
+        f["hon"] = 1.0
+    if is_arabic(k):
+        f["len"] = str(min(len(k), 10))
+        f["p1"], f["s4"], f["p4"] = k[:1], k[-4:], k[:4]
+        stem = non_bare[-1].key if non_bare else k
+        f["stem-s2"], f["stem-p2"] = stem[-2:], stem[:2]
     return f
 
 
@@ -197,7 +240,7 @@ def sentence_features(ws: list[Word], kb: KnowledgeBase, rule_tags: Sequence[str
                 f[f"{d:+d}:gaz"] = o["gaz"]
                 if "rule" in o:
                     f[f"{d:+d}:rule"] = o["rule"]
-                for key in ("role1", "nisba", "fw", "stem"):
+                for key in ("role1", "nisba", "fw", "stem", "gn", "hon", "role"):
                     if key in o:
                         f[f"{d:+d}:{key}"] = o[key]
                 if abs(d) == 1:
@@ -207,6 +250,16 @@ def sentence_features(ws: list[Word], kb: KnowledgeBase, rule_tags: Sequence[str
                     for key in o:
                         if key.startswith(("part:", "kb1:")):
                             f[f"{d:+d}:{key}"] = 1.0
+        # a title or role word up to four words back; a given name up to two words either side
+        for j in range(max(0, i - 4), i):
+            o = own[j]
+            if "hon" in o or "role1" in o:
+                f["title<4"] = 1.0
+            if "gn" in o and j >= i - 2:
+                f["gn<2"] = 1.0
+        for j in range(i + 1, min(n, i + 3)):
+            if "gn" in own[j]:
+                f["gn>2"] = 1.0
         if 0 < i < n - 1:
             f["-1|+1"] = f"{own[i - 1]['w']}|{own[i + 1]['w']}"
         if i > 0:
