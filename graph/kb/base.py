@@ -20,7 +20,7 @@ from typing import Protocol, runtime_checkable
 
 from graph.text.fold import fold_key
 
-__all__ = ["Entity", "Nisba", "KnowledgeBase", "MemoryKB", "name_key"]
+__all__ = ["Entity", "Nisba", "KnowledgeBase", "MemoryKB", "NisbaTable", "name_key"]
 
 
 @lru_cache(maxsize=262144)
@@ -116,7 +116,21 @@ class KnowledgeBase(Protocol):
     def __len__(self) -> int: ...
 
 
-class MemoryKB:
+class NisbaTable:
+    """The nisba part of a KB, shared by the in-memory and on-disk KBs (``self._nisba``: key → readings)."""
+
+    _nisba: dict[str, list[Nisba]]
+
+    def nisba(self, key: str) -> tuple[Nisba, ...]:
+        return tuple(self._nisba.get(key, ()))
+
+    def nisba_items(self) -> Iterator[tuple[str, Nisba]]:
+        for k, ns in self._nisba.items():
+            for n in ns:
+                yield k, n
+
+
+class MemoryKB(NisbaTable):
     """A KB held in Python dicts; fine for the bundled seed and for tests."""
 
     def __init__(self, entities: Iterable[Entity], nisbas: Iterable[tuple[str, Nisba]] = (), version: str = "memory"):
@@ -151,14 +165,6 @@ class MemoryKB:
 
     def is_prefix(self, key: str) -> bool:
         return key in self._prefixes
-
-    def nisba(self, key: str) -> tuple[Nisba, ...]:
-        return tuple(self._nisba.get(key, ()))
-
-    def nisba_items(self) -> Iterator[tuple[str, Nisba]]:
-        for k, ns in self._nisba.items():
-            for n in ns:
-                yield k, n
 
     def __iter__(self) -> Iterator[Entity]:
         return iter(self._by_id.values())

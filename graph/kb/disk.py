@@ -36,7 +36,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from graph.errors import KBError
-from graph.kb.base import Entity, Nisba, name_key
+from graph.kb.base import Entity, Nisba, NisbaTable, name_key
 
 __all__ = ["FORMAT", "DiskKB", "entity_from_json", "entity_to_json", "is_kb_dir", "read_meta", "write_kb"]
 
@@ -76,7 +76,7 @@ def read_meta(path: str | os.PathLike) -> dict:
     return meta
 
 
-class DiskKB:
+class DiskKB(NisbaTable):
     """A :class:`~graph.kb.base.KnowledgeBase` over a KB directory written by :func:`write_kb`."""
 
     def __init__(self, path: str | os.PathLike):
@@ -124,14 +124,6 @@ class DiskKB:
 
     def is_prefix(self, key: str) -> bool:
         return next(iter(self._names.iterkeys(key + " ")), None) is not None
-
-    def nisba(self, key: str) -> tuple[Nisba, ...]:
-        return tuple(self._nisba.get(key, ()))
-
-    def nisba_items(self) -> Iterator[tuple[str, Nisba]]:
-        for k, ns in self._nisba.items():
-            for n in ns:
-                yield k, n
 
     def ids(self) -> Iterator[str]:
         return self._records.iterkeys()
