@@ -174,10 +174,13 @@ def build(inputs: Sequence[str | Path] | str | Path, out: str | Path, *, kb=None
     res = BuildResult(out=out, problems=list(problems))
     store = _open_store(str(out))
     entity_ids: set[str] = set()
+    events = _event_index(store, base_iri)
     try:
         for doc in _annotate_all(articles, kb, ner, ner_prefer):
             # the byline author is article metadata (schema:author), not an actor of the graph
-            graph_doc = replace(doc, mentions=tuple(m for m in doc.mentions if m.via != "byline"))
+            # and an event other articles already reported keeps their event's IRI (one event, several sources)
+            graph_doc = replace(doc, mentions=tuple(m for m in doc.mentions if m.via != "byline"),
+                                events=events.assign(doc.events))
             quads = article_quads(graph_doc, base=base_iri)
             from graph.iri import graph_iri
 
@@ -206,6 +209,16 @@ def build(inputs: Sequence[str | Path] | str | Path, out: str | Path, *, kb=None
         render_html(G, view, title="newsgraph: actors")
         res.paths["html"] = view
     return res
+
+
+def _event_index(store, base_iri: str):
+    """The events the store already holds, to merge new reports of them across articles."""
+    from graph.extract.events.across import STORED_EVENTS, EventIndex
+
+    prefix = f"{base_iri}event:"
+    index = EventIndex()
+    index.add_rows(store.query(STORED_EVENTS), lambda iri: iri[len(prefix):] if iri.startswith(prefix) else iri)
+    return index
 
 
 def _annotate_all(articles: Iterable[Article], kb, ner=None, ner_prefer: str = "rules"):
