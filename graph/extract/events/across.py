@@ -14,6 +14,9 @@ country-level actors, same negation, dates at most ``window`` days apart), else 
 >>> b = Event("ASSAULT", "190", source=EventRole("MOD", "Q227"), date=dt.date(2023, 9, 20), id="ev2")
 >>> [e.id for e in idx.assign([a])], [e.id for e in idx.assign([b])]
 (['ev1'], ['ev1'])
+>>> c = replace(b, id="ev3")
+>>> [e.id for e in idx.assign([b, c])]  # one article never holds the same event twice
+['ev1', 'ev3']
 """
 
 from __future__ import annotations
@@ -91,13 +94,17 @@ class EventIndex:
     def assign(self, events: Sequence[Event]) -> tuple[Event, ...]:
         """The events with the id of a known event they report again; the new ones become known."""
         out = []
+        used: set[str] = set()
         for ev in events:
             known = self.match(ev)
-            if known is not None and known != ev.id:
+            # an article describes an event once: a second event of the same article that matches
+            # the same known event (the article's own merge kept them apart) stays its own event
+            if known is not None and known not in used:
                 ev = replace(ev, id=known)
-            elif known is None:
+            else:
                 self.add(ev.type, KnownEvent(ev.id, ev.source.country if ev.source else None,
                                              ev.target.country if ev.target else None, ev.symmetric, ev.negated,
                                              ev.date))
+            used.add(ev.id)
             out.append(ev)
         return tuple(out)
