@@ -7,7 +7,8 @@ re-exported here lazily, so ``import graph`` stays cheap.
 
 from graph._version import __version__
 
-__all__ = ["__version__", "annotate", "build", "actor_graph", "render_html", "load_kb", "open_store"]
+__all__ = ["__version__", "annotate", "annotate_article", "build", "actor_graph", "render_html", "analysis_report",
+           "export_graph", "load_kb", "open_store"]
 
 _LAZY = {
     "annotate": "graph.api",
@@ -16,6 +17,9 @@ _LAZY = {
     "open_store": "graph.api",
     "actor_graph": "graph.api",
     "render_html": "graph.api",
+    "annotate_article": "graph.api",
+    "analysis_report": "graph.api",
+    "export_graph": "graph.api",
 }
 
 
