@@ -35,3 +35,19 @@ def test_readme_starts_with_the_two_setup_commands():
     assert 'pip install -e ".[test]" && python -m pytest -q' in blocks[2]
     ci = (Path(__file__).resolve().parents[1] / ".ci" / "run").read_text(encoding="utf-8")
     assert 'pip install -e ".[test]" && python -m pytest -q' in ci
+
+
+def test_readme_python_example_runs(tmp_path):
+    import datetime
+
+    import graph
+
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    res = graph.build([examples], tmp_path / "out", published=datetime.date(2023, 9, 21))
+    assert res.articles == 5 and not [p for p in res.problems if p.severity == "error"]
+    G = graph.actor_graph(tmp_path / "out", rollup=True)
+    assert {"Q159", "Q227"} <= set(G)
+    page = graph.render_html(G, tmp_path / "out" / "states.html")
+    assert page.exists() and "window.NEWSGRAPH" in page.read_text(encoding="utf-8")
+    report = graph.analysis_report(G)
+    assert {"centrality", "communities", "triads"} <= set(report)
