@@ -207,10 +207,10 @@ def _scan_sentences(text: str, sentences: Sequence[Sentence], kb, lex, cache: di
         a, b = bisect_left(starts, s.start), bisect_left(starts, s.end)
         if (a and ws[a - 1].end > s.start) or (b and ws[b - 1].end > s.end):
             _, toks1, ws1, bits1, coref1, wordlike1 = _scan(text, s.start, s.end, kb, lex, cache)
-            remember_words(text, s.start, s.end, list(compress(toks1, wordlike1)))
+            remember_words(text, s.start, s.end, list(compress(toks1, wordlike1)), ws1)
             out.append((ws1, bits1, coref1))
             continue
-        remember_words(text, s.start, s.end, list(compress(toks[a:b], wordlike[a:b])))
+        remember_words(text, s.start, s.end, list(compress(toks[a:b], wordlike[a:b])), ws[a:b])
         out.append((ws[a:b], bits[a:b], coref[a:b]))
     return out
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Token", "tokenize", "WORD_RE", "remember_words", "sentence_words", "token_texts"]
+__all__ = ["Token", "tokenize", "WORD_RE", "remember_words", "sentence_words", "sentence_tokens", "token_texts"]
 
 # \w already excludes Arabic punctuation (category Po); add the marks that \w leaves out
 WORD_RE = re.compile(r"[\w\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640\u200c\u200d]+")
@@ -49,16 +49,27 @@ def token_texts(text: str) -> list[str]:
 # sentence anyway, and event extraction, which runs next on the same text, needs its words
 # too. One tuple, swapped whole, so a reader never pairs one text with another's words; it
 # holds the text, so an identity test cannot be fooled by a reused id.
-_memo: tuple[str | None, dict[tuple[int, int], list[str]]] = (None, {})
+_memo: tuple[str | None, dict[tuple[int, int], tuple[list[str], list | None]]] = (None, {})
 
 
-def remember_words(text: str, start: int, end: int, words: list[str]) -> None:
-    """Record ``WORD_RE.findall(text, start, end)``, computed by a caller that tokenised it."""
+def remember_words(text: str, start: int, end: int, words: list[str], tokens: list | None = None) -> None:
+    """Record ``WORD_RE.findall(text, start, end)``, computed by a caller that tokenised it,
+    and optionally its token records (objects with ``start``, ``end``, folded ``key``, ``is_word``)."""
     global _memo
     memo = _memo
     if memo[0] is not text:
         memo = _memo = (text, {})
-    memo[1][(start, end)] = words
+    memo[1][(start, end)] = (words, tokens)
+
+
+def sentence_tokens(text: str, start: int, end: int) -> list | None:
+    """The token records :func:`remember_words` saw for this span, or None (do not modify)."""
+    memo = _memo
+    if memo[0] is text:
+        got = memo[1].get((start, end))
+        if got is not None:
+            return got[1]
+    return None
 
 
 def sentence_words(text: str, start: int, end: int) -> list[str]:
@@ -67,5 +78,5 @@ def sentence_words(text: str, start: int, end: int) -> list[str]:
     if memo[0] is text:
         got = memo[1].get((start, end))
         if got is not None:
-            return got
+            return got[0]
     return WORD_RE.findall(text, start, end)

@@ -26,7 +26,7 @@ from graph.extract.events.modality import modality_words, tell
 from graph.extract.events.roles import Roles, Tok, assign_roles
 from graph.extract.events.rollup import actor_role
 from graph.text.fold import fold_key
-from graph.text.tokenize import WORD_RE, sentence_words
+from graph.text.tokenize import WORD_RE, sentence_tokens, sentence_words
 from graph.types import Article, Event, EventRole, Mention, Sentence
 
 __all__ = ["NEEDS_ACTOR", "extract_events"]
@@ -55,6 +55,11 @@ def _key(s: str) -> str:
 
 
 def _tokens(text: str, start: int, end: int) -> list[Tok]:
+    # the recogniser's words of this very span carry the same start, end, folded key and
+    # word flag (only a lone "_" differs: no word there, and no cue or name either)
+    seen = sentence_tokens(text, start, end)
+    if seen is not None:
+        return seen
     key = _key
     return [Tok(m.start(), m.end(), key(m.group()), m.lastgroup == "w") for m in _TOKEN_RE.finditer(text, start, end)]
 
