@@ -61,12 +61,12 @@ def _people_of(w: Word, kb: KnowledgeBase) -> tuple[Nisba, Reading | None] | Non
 
 
 def _peoples(text: str, ws: list[Word], kb: KnowledgeBase, taken: list[bool], sentence: int,
-             skip: list[bool] | None, starts: Sequence[int] | None = None) -> list[Found]:
-    """Plural demonyms used as nouns; ``starts``: the only words worth trying (skip is then unused)."""
+             starts: Sequence[int] | None = None) -> list[Found]:
+    """Plural demonyms used as nouns; ``starts``: the only words worth trying (default: all)."""
     out = []
     for i in range(len(ws)) if starts is None else starts:
         w = ws[i]
-        if taken[i] or (starts is None and skip[i]) or not w.is_word:
+        if taken[i] or not w.is_word:
             continue
         hit = _people_of(w, kb)
         if hit is None:
@@ -80,22 +80,11 @@ def _peoples(text: str, ws: list[Word], kb: KnowledgeBase, taken: list[bool], se
     return out
 
 
-_INTEREST = PerKB(limit=300_000)
+def _interesting(w: Word, kb: KnowledgeBase, lex) -> bool:
+    """Can a mention, role, organisation head or nisba start at this word?
 
-
-def _interest_cache(kb) -> dict:
-    c = _INTEREST.get(kb)
-    return {} if c is None else c
-
-
-def _interesting(w: Word, kb: KnowledgeBase, lex, cache: dict) -> bool:
-    """Can a mention, role, organisation head or nisba start at this word? Memoised per KB.
-
-    Most words of running text are none of these; one dict lookup lets every pass skip them.
+    Asked once per distinct token and KB (:func:`_entry` results are cached).
     """
-    hit = cache.get(w.text)
-    if hit is not None:
-        return hit
     ok = False
     if w.is_word:
         if w.text[:1].isupper():
@@ -108,7 +97,6 @@ def _interesting(w: Word, kb: KnowledgeBase, lex, cache: dict) -> bool:
                     ok = True
                     break
             ok = ok or bool(word_nisba(w, kb))
-    cache[w.text] = ok
     return ok
 
 
@@ -116,12 +104,12 @@ _new = tuple.__new__
 
 
 # What can start at a token, one bit per pass; a pass visits only the words with its bit.
-# _LIVE: something may start here (the old "not skip"); a sentence without it is left alone.
+# _LIVE: something may start here; a sentence without it is left alone.
 # _NISBA is no start: the word has nisba readings (organisation patterns end on one).
 _ROLE, _NAME, _ORG, _GIVEN, _PEOPLE, _LIVE, _NISBA = 1, 2, 4, 8, 16, 32, 64
 
 
-def _entry(t: str, kb, lex, interest: dict) -> tuple:
+def _entry(t: str, kb, lex) -> tuple:
     """(key, is_word, readings, start bits, coreference keys, is a WORD_RE run) of a token text,
     worked out once per KB (the caller caches it).
 
@@ -131,7 +119,7 @@ def _entry(t: str, kb, lex, interest: dict) -> tuple:
     k, is_word, readings = word_parts(t)
     w = _new(Word, (0, 0, t, k, is_word, readings))
     bits = 0
-    if is_word and _interesting(w, kb, lex, interest):
+    if is_word and _interesting(w, kb, lex):
         bits = _LIVE
         if k in lex.counterparts or any(r.key in lex.role_first and r.clitics <= 1 for r in readings[:3]):
             bits |= _ROLE
@@ -175,7 +163,6 @@ def _scan(text: str, start: int, end: int, kb, lex, cache: dict
     cum = list(accumulate(map(len, parts), initial=start))
     entries = list(map(cache.get, toks))
     if None in entries:
-        interest = _interest_cache(kb)
         for i, e in enumerate(entries):
             if e is None:
                 t = toks[i]
@@ -183,7 +170,7 @@ def _scan(text: str, start: int, end: int, kb, lex, cache: dict
                 if e is None:
                     if len(cache) > 300_000:
                         cache.clear()
-                    e = cache[t] = _entry(t, kb, lex, interest)
+                    e = cache[t] = _entry(t, kb, lex)
                 entries[i] = e
     keys, is_word, readings, bits, coref, wordlike = zip(*entries)
     starts = cum[1:-1:2]
@@ -264,7 +251,7 @@ def recognise(article: Article, sentences: Sequence[Sentence], kb: KnowledgeBase
         if latin:
             found += find_english(text, ws, kb, taken, s.index, "orgs")
         if present & _PEOPLE:
-            found += _peoples(text, ws, kb, taken, s.index, None, starts=_with(bits, nz, _PEOPLE))
+            found += _peoples(text, ws, kb, taken, s.index, starts=_with(bits, nz, _PEOPLE))
     found += resolve_coreference(text, found, per_sentence, coref_keys)
     found.sort(key=lambda f: f.start)
     return found

@@ -113,20 +113,19 @@ def _longest_at(ws: list[Word], i: int, kb: KnowledgeBase, taken: list[bool], ca
 
 
 def match_names(text: str, ws: list[Word], kb: KnowledgeBase, taken: list[bool], sentence: int = -1,
-                skip: list[bool] | None = None, *, starts: Sequence[int] | None = None) -> list[Found]:
+                *, starts: Sequence[int] | None = None) -> list[Found]:
     """KB name matches among words not yet ``taken``; marks the matched words taken.
 
-    ``skip`` marks words no match can start at (matches still extend over them); ``starts``,
-    when given, lists (ascending) the only words one can start at, and ``skip`` is unused.
+    ``starts``, when given, lists (ascending) the only words a match can start at; matches
+    still extend over any word.
     """
     out: list[Found] = []
     n = len(ws)
-    skip = skip or taken
     cache = _probe_cache(kb)
     names = _NAMES.get(kb)
     pos = 0  # words before pos are inside an earlier match
     for i in range(n) if starts is None else starts:
-        if i < pos or taken[i] or (starts is None and skip[i]) or not ws[i].is_word:
+        if i < pos or taken[i] or not ws[i].is_word:
             continue
         m = _longest_at(ws, i, kb, taken, cache)
         if m is None:

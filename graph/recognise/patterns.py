@@ -70,16 +70,15 @@ def _name_words(ws: list[Word], k: int, kb: KnowledgeBase, lex: Lexicon, taken: 
 
 
 def find_roles(text: str, ws: list[Word], kb: KnowledgeBase, lex: Lexicon, taken: list[bool], sentence: int = -1,
-               skip: list[bool] | None = None, *, starts: Sequence[int] | None = None) -> list[Found]:
+               *, starts: Sequence[int] | None = None) -> list[Found]:
     """Role + name appositions. ``starts``: ascending indices of the only words a role can
-    start at (``skip`` is then unused); words between them are not visited."""
+    start at (default: every word); words between them are not visited."""
     out: list[Found] = []
     last_role = None
     n = len(ws)
-    skip = skip or taken
     pos = 0  # words before pos belong to an earlier match
     for i in range(n) if starts is None else starts:
-        if i < pos or taken[i] or (starts is None and skip[i]) or not ws[i].is_word:
+        if i < pos or taken[i] or not ws[i].is_word:
             continue
         hit = _role_at(ws, i, lex)
         counterpart = False
@@ -136,16 +135,14 @@ def find_roles(text: str, ws: list[Word], kb: KnowledgeBase, lex: Lexicon, taken
 
 
 def find_orgs(text: str, ws: list[Word], kb: KnowledgeBase, lex: Lexicon, taken: list[bool], sentence: int = -1,
-              skip: list[bool] | None = None, *, starts: Sequence[int] | None = None,
-              nisba: Sequence | None = None) -> list[Found]:
+              *, starts: Sequence[int] | None = None, nisba: Sequence | None = None) -> list[Found]:
     """Head noun + words + nisba(s). ``starts``: ascending indices of the only words a head can
-    be (``skip`` is then unused); ``nisba``: per word, whether :func:`word_nisba` finds readings."""
+    be (default: every word); ``nisba``: per word, whether :func:`word_nisba` finds readings."""
     out: list[Found] = []
     n = len(ws)
-    skip = skip or taken
     pos = 0
     for i in range(n) if starts is None else starts:
-        if i < pos or taken[i] or (starts is None and skip[i]) or not ws[i].is_word:
+        if i < pos or taken[i] or not ws[i].is_word:
             continue
         head = None
         for r in ws[i].readings[:3]:
