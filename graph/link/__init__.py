@@ -123,9 +123,10 @@ def _by_skeleton(f: Found, kb: KnowledgeBase) -> Found:
 
     from graph.link.skeleton import skeleton_index
 
-    finder = getattr(kb, "skeleton_candidates", None) or skeleton_index(kb).candidates
+    own = getattr(kb, "skeleton_candidates", None)
+    found = own(f.name or f.text) if own else skeleton_index(kb).candidates(f.name or f.text, kb)
     cands = tuple(
-        e for e in finder(f.name or f.text)
+        e for e in found
         if (f.country is None or e.country == f.country) and (f.role is None or e.role in (None, f.role))
         and (f.country or f.role)
     )

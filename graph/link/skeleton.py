@@ -14,8 +14,7 @@ True
 
 from __future__ import annotations
 
-import weakref
-
+from graph.recognise.kbcache import PerKB
 from graph.text.fold import fold_key
 
 __all__ = ["skeleton", "SkeletonIndex", "skeleton_index"]
@@ -46,7 +45,6 @@ class SkeletonIndex:
 
     def __init__(self, kb):
         self._by_key: dict[str, list[str]] = {}
-        self._kb = kb
         for e in kb:
             if e.type != "PER":
                 continue
@@ -59,19 +57,21 @@ class SkeletonIndex:
                     if e.id not in ids:
                         ids.append(e.id)
 
-    def candidates(self, name: str):
-        return tuple(e for e in (self._kb.get(i) for i in self._by_key.get(skeleton(name), ())) if e is not None)
+    def candidates(self, name: str, kb):
+        """Entities of ``kb`` (the KB this index was built from) whose name has the skeleton of ``name``."""
+        return tuple(e for e in (kb.get(i) for i in self._by_key.get(skeleton(name), ())) if e is not None)
 
 
-_CACHE: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+# the index holds entity ids only, not the KB: a table that referred to its own weak key
+# would keep the KB alive for ever
+_INDEXES = PerKB()
 
 
 def skeleton_index(kb) -> SkeletonIndex:
-    try:
-        idx = _CACHE.get(kb)
-    except TypeError:  # KB object that cannot be weakly referenced
+    table = _INDEXES.get(kb)
+    if table is None:  # a KB that cannot be weakly referenced: no cache
         return SkeletonIndex(kb)
+    idx = table.get("index")
     if idx is None:
-        idx = SkeletonIndex(kb)
-        _CACHE[kb] = idx
+        idx = table["index"] = SkeletonIndex(kb)
     return idx
