@@ -37,15 +37,9 @@ EXTRACTOR = f"newsgraph {__version__}"
 
 def load_kb(path: str | Path | None = None):
     """The KB to link against: the bundled seed KB, layered under a user KB when given."""
-    try:
-        from graph.kb.layered import open_kb
-    except ImportError:  # pragma: no cover - seed only
-        open_kb = None
-    if open_kb is not None:
-        return open_kb(None if path is None else str(path))
-    from graph.kb.seed import load_seed_kb
+    from graph.kb.layered import open_kb
 
-    return load_seed_kb()
+    return open_kb(None if path is None else str(path))
 
 
 def _byline_mention(article: Article) -> Mention | None:
@@ -64,12 +58,11 @@ def _ner_found(ner, article, sentences, kb):
     """Spans of an optional statistical tagger, with KB candidates for their names."""
     from dataclasses import replace as _replace
 
-    from graph.kb.base import name_key
+    from graph.kb.base import compatible_types, name_key
 
-    compatible = {"GPE": {"GPE", "LOC"}, "LOC": {"LOC", "GPE"}}
     out = []
     for f in ner.predict(article, sentences):
-        ok = compatible.get(f.type, {f.type})
+        ok = compatible_types(f.type)
         cands = tuple(e for e in kb.lookup(name_key(f.text)) if e.type in ok)
         out.append(_replace(f, candidates=cands, type=None if cands else f.type))
     return out
@@ -93,6 +86,7 @@ def annotate_article(article: Article, kb=None, *, ner=None, ner_prefer: str = "
     """
     from graph.extract.affiliation import affiliations
     from graph.extract.comention import comentions
+    from graph.extract.events import extract_events
     from graph.link import link
     from graph.recognise import recognise
     from graph.text.sentences import split_sentences
@@ -109,13 +103,7 @@ def annotate_article(article: Article, kb=None, *, ner=None, ner_prefer: str = "
     if byline is not None:
         mentions = tuple(sorted((*mentions, byline), key=lambda m: m.start))
     relations = comentions(mentions) + affiliations(mentions)
-    events = ()
-    try:
-        from graph.extract.events import extract_events
-    except ImportError:  # pragma: no cover - events stage not installed
-        extract_events = None
-    if extract_events is not None:
-        events = tuple(extract_events(article, sentences, mentions, kb))
+    events = tuple(extract_events(article, sentences, mentions, kb))
     return AnnotatedArticle(article, sentences, mentions, entities, relations, events, EXTRACTOR,
                             getattr(kb, "version", ""))
 
@@ -159,7 +147,7 @@ def build(inputs: Sequence[str | Path] | str | Path, out: str | Path, *, kb=None
     be read are reported in ``result.problems``; the rest is still built.
     """
     from graph.ingest import ingest
-    from graph.rdf import article_quads, write_dataset
+    from graph.rdf import article_quads
     from graph.store import open_store as _open_store
 
     if isinstance(inputs, (str, Path)):

@@ -20,7 +20,20 @@ from typing import Protocol, runtime_checkable
 
 from graph.text.fold import fold_key
 
-__all__ = ["Entity", "Nisba", "KnowledgeBase", "MemoryKB", "NisbaTable", "name_key"]
+__all__ = ["Entity", "Nisba", "KnowledgeBase", "MemoryKB", "NisbaTable", "compatible_types", "name_key"]
+
+
+#: mention types a KB entity of another type may still be: a region is often written like a state
+_COMPATIBLE = {"GPE": frozenset({"GPE", "LOC"}), "LOC": frozenset({"LOC", "GPE"})}
+
+
+def compatible_types(type_: str) -> frozenset[str]:
+    """Entity types that fit a span found with ``type_``.
+
+    >>> sorted(compatible_types("LOC")), sorted(compatible_types("PER"))
+    (['GPE', 'LOC'], ['PER'])
+    """
+    return _COMPATIBLE.get(type_) or frozenset({type_})
 
 
 @lru_cache(maxsize=262144)

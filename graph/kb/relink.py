@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from graph.iri import DEFAULT_BASE, iri_to_entity_id, is_qid
-from graph.kb.base import Entity, KnowledgeBase, name_key
+from graph.kb.base import Entity, KnowledgeBase, compatible_types, name_key
 
 __all__ = ["MENTIONS_QUERY", "LinkChange", "candidates", "mentions_from_rows", "relink_mentions"]
 
@@ -35,7 +35,6 @@ SELECT DISTINCT ?mention ?surface ?type ?country ?entity ?version WHERE {
 
 #: Arabic one-letter proclitics (and, with, for, so, like) tried when the whole surface is unknown
 _PROCLITICS = ("و", "ب", "ل", "ف", "ك")
-_COMPATIBLE = {"GPE": {"GPE", "LOC"}, "LOC": {"LOC", "GPE"}}
 #: two candidates closer than this are ambiguous: no change is made
 _MARGIN = 0.05
 
@@ -77,7 +76,7 @@ def candidates(kb: KnowledgeBase, surface: str, type_: str | None = None) -> tup
     if not found and len(key) > 3 and key[0] in _PROCLITICS:
         found = kb.lookup(key[1:])
     if type_:
-        ok = _COMPATIBLE.get(type_, {type_})
+        ok = compatible_types(type_)
         found = tuple(e for e in found if e.type in ok)
     return found
 
