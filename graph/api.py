@@ -147,7 +147,9 @@ def build(inputs: Sequence[str | Path] | str | Path, out: str | Path, *, kb=None
     be read are reported in ``result.problems``; the rest is still built.
     """
     from graph.ingest import ingest
+    from graph.iri import graph_iri
     from graph.rdf import article_quads
+    from graph.rdf.formats import SUFFIXES
     from graph.store import open_store as _open_store
 
     if isinstance(inputs, (str, Path)):
@@ -170,8 +172,6 @@ def build(inputs: Sequence[str | Path] | str | Path, out: str | Path, *, kb=None
             graph_doc = replace(doc, mentions=tuple(m for m in doc.mentions if m.via != "byline"),
                                 events=events.assign(doc.events))
             quads = article_quads(graph_doc, base=base_iri)
-            from graph.iri import graph_iri
-
             store.replace_graph(graph_iri(doc.article.id, base_iri), quads)
             res.triples += len(quads)
             res.articles += 1
@@ -183,8 +183,7 @@ def build(inputs: Sequence[str | Path] | str | Path, out: str | Path, *, kb=None
             if progress is not None:
                 progress(1)
         res.entities = len(entity_ids)
-        ext = {"trig": "trig", "nquads": "nq", "turtle": "ttl", "jsonld": "jsonld"}[format]
-        rdf_path = out / f"graph.{ext}"
+        rdf_path = out / f"graph.{SUFFIXES[format]}"
         # the file holds the whole store (earlier builds into the same directory included)
         store.dump(rdf_path, format)
         res.paths["rdf"] = rdf_path

@@ -165,3 +165,10 @@ def test_duplicate_spans_and_event_ids_are_reported_not_merged():
     with pytest.warns(UserWarning, match="two mentions of span"):
         quads = article_quads(dup, generated_at=WHEN)
     assert set(quads) == set(article_quads(doc, generated_at=WHEN))
+
+
+def test_format_names_match_the_writer():
+    from graph.rdf.convert import FORMATS
+    from graph.rdf.formats import NAMES, SUFFIXES
+
+    assert tuple(FORMATS) == NAMES and set(SUFFIXES) == set(FORMATS)

@@ -9,10 +9,10 @@ import sys
 import click
 
 from graph.cli.common import EXIT_SKIPPED, base_iri_option, kb_option
+from graph.rdf.formats import NAMES as _FORMATS
 
 __all__ = ["register", "build_cmd", "annotate_cmd", "doc_to_json"]
 
-_FORMATS = ("trig", "nquads", "turtle", "jsonld")
 
 
 def _date(ctx, param, value):

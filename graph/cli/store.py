@@ -6,10 +6,9 @@ from __future__ import annotations
 import click
 
 from graph.cli.common import base_iri_option, store_option
+from graph.rdf.formats import NAMES as FORMATS
 
 __all__ = ["register"]
-
-FORMATS = ["trig", "nquads", "turtle", "jsonld"]
 
 
 def _fail(exc: Exception):
