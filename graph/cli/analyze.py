@@ -61,35 +61,12 @@ def print_report(report: dict[str, Any], paths: list[dict[str, Any]] | None = No
     console = Console()
     console.print(f"actor graph: {report['nodes']} nodes, {report['edges']} edges")
     t = Table(title="Centrality")
-    for col in (
-        "node",
-        "label",
-        "label_ar",
-        "type",
-        "degree",
-        "weighted_degree",
-        "betweenness",
-        "pagerank",
-        "eigenvector",
-    ):
+    columns = ("node", "label", "label_ar", "type", "degree", "weighted_degree", "betweenness", "pagerank",
+               "eigenvector")
+    for col in columns:
         t.add_column(col, justify="right" if col not in {"node", "label", "label_ar", "type"} else "left")
     for r in report["centrality"]:
-        t.add_row(
-            *(
-                _fmt(r[c])
-                for c in (
-                    "node",
-                    "label",
-                    "label_ar",
-                    "type",
-                    "degree",
-                    "weighted_degree",
-                    "betweenness",
-                    "pagerank",
-                    "eigenvector",
-                )
-            )
-        )
+        t.add_row(*(_fmt(r[c]) for c in columns))
     console.print(t)
     t = Table(title="Communities (Louvain)")
     t.add_column("#", justify="right")
