@@ -87,6 +87,10 @@ class Entity:
                 return text
         return None
 
+    def kinds_for(self, key: str) -> frozenset[str]:
+        """Kinds (label, alias, short) of this entity's names whose :func:`name_key` is ``key``."""
+        return frozenset(kind for _, text, kind in self.names if name_key(text) == key)
+
     def fact(self, prop: str) -> str | None:
         for p, v in self.facts:
             if p == prop:

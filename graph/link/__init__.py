@@ -30,7 +30,7 @@ _NAME_KIND = {"label": 0.25, "alias": 0.2, "short": 0.05}
 
 
 def _kind_of(e: Entity, key: str) -> str:
-    kinds = [kind for _, t, kind in e.names if name_key(t) == key]
+    kinds = e.kinds_for(key)
     for k in ("label", "alias", "short"):
         if k in kinds:
             return k

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from graph.kb.base import KnowledgeBase, name_key
+from graph.kb.base import KnowledgeBase
 from graph.recognise.found import Found
 from graph.recognise.kbcache import PerKB
 from graph.recognise.tokens import Word, original_start
@@ -150,5 +150,5 @@ def match_names(text: str, ws: list[Word], kb: KnowledgeBase, taken: list[bool],
 
 
 def _is_short(entity, key: str) -> bool:
-    kinds = {kind for _, t, kind in entity.names if name_key(t) == key}
+    kinds = entity.kinds_for(key)
     return bool(kinds) and kinds <= {"short"}
