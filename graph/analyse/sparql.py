@@ -121,12 +121,10 @@ def _oxigraph_rows(result: Any) -> list[dict[str, Any]]:
 
 def run_query(store: Any, sparql: str) -> list[dict[str, str]]:
     """Run one SELECT on ``store``; rows as ``{variable: plain string}`` without unbound variables."""
+    import pyoxigraph
+
     try:
-        import pyoxigraph
-    except ImportError:  # pragma: no cover - pyoxigraph is a dependency
-        pyoxigraph = None
-    try:
-        if pyoxigraph is not None and isinstance(store, pyoxigraph.Store):
+        if isinstance(store, pyoxigraph.Store):
             rows = _oxigraph_rows(store.query(sparql, use_default_graph_as_union=True))
         else:
             result = store.query(sparql)

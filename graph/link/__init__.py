@@ -133,7 +133,3 @@ def _by_skeleton(f: Found, kb: KnowledgeBase) -> Found:
     if len(cands) != 1:
         return f
     return replace(f, candidates=cands, via="skeleton")
-
-
-def iri_of(mention: Mention, base: str) -> str:
-    return entity_iri(mention.entity, base)
