@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from graph.iri import entity_iri, is_qid, local_entity_id
+from graph.iri import is_qid, local_entity_id
 from graph.kb.base import Entity, KnowledgeBase, name_key
 from graph.recognise.found import Found
 from graph.types import EntityRef, Mention
