@@ -26,8 +26,10 @@ def _toy(tmp_path: Path) -> Path:
     with open(d / "assault_sentences.csv", "w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh)
         w.writerow(["accept", "event_type", "id", "label", "reject", "text", "total"])
+        votes = {"yes": (3, 0), "easy no": (0, 3), "difficult no": (1, 2), "ambiguous": (2, 1)}
         for i, (label, text) in enumerate(rows):
-            w.writerow([0, "ASSAULT", f"X_{i}", label, 0, text, 3])
+            accept, reject = votes[label]
+            w.writerow([accept, "ASSAULT", f"X_{i}", label, reject, text, accept + reject])
     spans = [{"source": "X_0", "text": "bomb by RUS", "spans": [{"source_role": {"main": "RUS", "role": "MIL"}}]},
              {"source": "X_1", "text": "bomb by nobody", "spans": [{"source_role": {"main": "RUS", "role": "MIL"}}]},
              {"source": "X_2", "text": "bomb by group", "spans": [{"source_role": {"main": "None", "role": "UAF"}}]}]
@@ -54,6 +56,8 @@ def test_harness_counts_on_toy_data(tmp_path):
     sc = rep["source_country"]["ASSAULT"]["overall"]
     assert sc == {"gold": 2, "predicted": 1, "correct": 1}  # the armed-group row has no country
     assert "ASSAULT" in format_report(rep)
+    # one coder finds both yes rows and accepts the difficult no with probability 1/3
+    assert a["one coder"]["precision"] == round(2 / (2 + 1 / 3), 4) and a["one coder"]["recall"] == 1.0
 
 
 needs_dev = pytest.mark.skipif(not (DEV / "assault_sentences.csv").is_file() or not COUNTRIES.is_file(),
@@ -82,12 +86,12 @@ def test_every_labelled_sentence_is_scored(report):
 
 @needs_dev
 def test_no_regression_below_measured_level(report):
-    # the level reached by the rules on 2026-11-29 (see docs); a drop means something broke
-    for type_, floor in (("ASSAULT", 0.30), ("PROTEST", 0.38)):
+    # the level reached on 2026-11-29 (cue rules + the report judgement); a drop means something broke
+    for type_, floor in (("ASSAULT", 0.45), ("PROTEST", 0.40)):
         for split in ("dev", "held-out", "overall"):
             assert report["types"][type_][split]["recall"] >= 0.6, (type_, split)
         assert report["types"][type_]["overall"]["f1"] >= floor, type_
-    assert report["source_country"]["combined"]["overall"]["accuracy"] >= 0.40
+    assert report["source_country"]["combined"]["overall"]["accuracy"] >= 0.45
     sc = report["source_country"]["combined"]["overall"]
     assert sc["correct"] / max(1, sc["predicted"]) >= 0.8  # when a source is given it is right
     p = report["plover_en"]["overall"]
@@ -103,7 +107,7 @@ def test_cli_eval_events(tmp_path):
                                     "--json", str(out)])
     assert res.exit_code == 0, res.output
     assert "source country" in res.output and "ASSAULT" in res.output
-    assert set(json.loads(out.read_text(encoding="utf-8"))["types"]["ASSAULT"]) == {"dev", "held-out", "overall"}
+    assert set(json.loads(out.read_text(encoding="utf-8"))["types"]["ASSAULT"]) == {"dev", "held-out", "overall", "one coder"}
 
 
 def test_cli_eval_events_without_data(tmp_path):

@@ -202,3 +202,35 @@ def test_light_verb_makes_a_noun_cue_an_event():
     assert events("وتحدث عن ضربة جوية.") == ()
     # … but "carried out an air strike" reports one
     assert [e.type for e in events("ونفذ الجيش التركي ضربة جوية.")] == ["ASSAULT"]
+
+
+# --- is a violent sentence a report, who tells and who acts -------------------------------
+
+def test_court_report_of_an_assassination_is_no_new_assault():
+    # a verb cue, which the cue rules alone always take as an event
+    assert not events("وأدانت المحكمة المتهم الذي اغتال الوزير وحكمت عليه بالسجن المؤبد.")
+
+
+def test_casualty_report_is_an_assault_with_a_probability():
+    (e,) = [e for e in events("قتل خمسة أشخاص أمس في انفجار سيارة مفخخة في بغداد.") if e.type == "ASSAULT"]
+    assert e.location == "Q1530" and 0.5 < e.confidence < 1.0
+
+
+def test_who_tells_is_not_who_acts():
+    (e,) = [e for e in events("وقال وزير الخارجية التركي إن مسلحين هاجموا قرية حدودية أمس.") if e.type == "ASSAULT"]
+    assert e.source is None  # the gunmen are nobody's; the Turkish minister only tells
+
+
+def test_its_own_forces_make_the_teller_the_source():
+    (e,) = [e for e in events("وقال الجيش التركي في بيان أمس إن طائراته قصفت مواقع للمسلحين.") if e.type == "ASSAULT"]
+    assert e.source.entity == "ORG-tr-army" and e.source.country == "Q43"
+
+
+def test_unnamed_protesters_are_civilians_of_the_place():
+    (e,) = [e for e in events("تظاهر مئات الأشخاص في بغداد أمس احتجاجا على الغلاء.") if e.type == "PROTEST"]
+    assert (e.source.country, e.source.sector, e.location) == ("Q796", "CVL", "Q1530")
+
+
+def test_unnamed_attackers_stay_unknown():
+    (e,) = [e for e in events("قتل خمسة أشخاص أمس في انفجار سيارة مفخخة في بغداد.") if e.type == "ASSAULT"]
+    assert e.source is None

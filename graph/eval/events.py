@@ -30,6 +30,7 @@ from graph.types import Event
 __all__ = [
     "EVENT_TYPES",
     "FLOORS",
+    "coder_agreement",
     "default_data_dir",
     "detector",
     "evaluate_events",
@@ -113,6 +114,28 @@ def _sentence_scores(path: Path, type_: str, detect) -> dict[str, Counts]:
     return scores
 
 
+def coder_agreement(path: Path) -> dict[str, float]:
+    """What one human coder scores against the label, from the vote counts.
+
+    ``yes`` means every coder accepted, so a coder picked at random finds every ``yes`` (recall 1)
+    and accepts a ``no`` row with probability accept/total: its expected precision is
+    yes / (yes + Σ accept/total over the ``no`` rows). This is the agreement ceiling a sentence
+    classifier is measured against.
+    """
+    yes = fp = 0.0
+    with open(path, encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            label = row["label"].strip()
+            if label == "ambiguous":
+                continue
+            if label == "yes":
+                yes += 1
+            elif int(row.get("total") or 0):
+                fp += int(row.get("accept") or 0) / int(row["total"])
+    p = yes / (yes + fp) if yes else 0.0
+    return {"precision": round(p, 4), "recall": 1.0, "f1": round(2 * p / (p + 1), 4) if p else 0.0}
+
+
 def _gold_source(record) -> str | None:
     votes = Counter()
     for span in record.get("spans", ()):
@@ -168,6 +191,7 @@ def evaluate_events(data_dir: Path, countries_tsv: Path | None = None, detect=No
         sent = data_dir / f"{name}_sentences.csv"
         if sent.is_file():
             report["types"][type_] = {k: v.as_dict() for k, v in _sentence_scores(sent, type_, detect).items()}
+            report["types"][type_]["one coder"] = coder_agreement(sent)
         spans = data_dir / f"{name}_spans.json"
         if spans.is_file():
             report["source_country"][type_] = _source_scores(spans, type_, detect, iso)
@@ -194,6 +218,10 @@ def format_report(report: dict) -> str:
         for s in SPLITS:
             d = per[s]
             lines.append(f"{type_:8} {s:9} {d['precision']:6.3f} {d['recall']:6.3f} {d['f1']:6.3f} {d['tp']:5} {d['fp']:5} {d['fn']:5}")
+        if "one coder" in per:
+            d = per["one coder"]
+            lines.append(f"{type_:8} {'one coder':9} {d['precision']:6.3f} {d['recall']:6.3f} {d['f1']:6.3f}"
+                         "   (expected score of one human coder: the agreement ceiling)")
     lines.append("source country (gold = majority CAMEO country of the coders' source spans)")
     for type_, per in report["source_country"].items():
         for s in SPLITS:

@@ -23,6 +23,7 @@ from graph.extract.events.actors import nisba_actors
 from graph.extract.events.cues import CueHit, cue_lexicon
 from graph.extract.events.merge import event_id, merge_events
 from graph.extract.events.modality import modality_words, tell
+from graph.extract.events.report import report_judge
 from graph.extract.events.roles import Roles, Tok, assign_roles
 from graph.extract.events.rollup import actor_role
 from graph.text.fold import fold_key
@@ -40,6 +41,8 @@ _TOKEN_RE = re.compile(r"(?P<w>" + WORD_RE.pattern + r")|[^\s]")
 _YEAR_RE = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 _KEYS: dict[str, str] = {}
+#: types whose unnamed actors ("متظاهرون") are coded as the country of the place, with this sector
+_LOCAL_ACTOR = {"PROTEST": "CVL"}  # attackers with no name stay unknown: "a car bomb in Baghdad" is not Iraq acting
 #: an event dated this many days before publication is background, not news
 _BACKGROUND_DAYS = 31
 
@@ -132,6 +135,30 @@ def _nisba_source(kb, words: list[str]) -> EventRole | None:
     return None
 
 
+def _source_elsewhere(roles: Roles, text, toks, mentions, widx, same: list[CueHit], primary: CueHit, type_: str,
+                      lang: str, reporting: frozenset) -> Roles:
+    """The primary cue found no source: another cue of the same type may ("ونفذ الجيش الباكستاني
+    ضربة جوية … أعقبتها هجمات انتحارية": the suicide attack is the more specific cue, the army acts
+    in the air strike). Only the source is taken; the other roles stay the primary's."""
+    for other in same:
+        if other is primary:
+            continue
+        alt = assign_roles(text, toks, mentions, widx[other.start], widx[other.end - 1], type_, lang,
+                           noun=other.cue.noun, reporting=reporting)
+        if alt.source is not None and alt.source is not roles.target:
+            return dataclasses.replace(roles, source=alt.source)
+    return roles
+
+
+def _local_actor(location: Mention, type_: str, kb) -> EventRole | None:
+    """Protesters or attackers with no name, acting in a place, are coded as that place's country
+    (CAMEO practice: "hundreds demonstrated in Athens" → GRC civilians)."""
+    country = actor_role(location, kb).country
+    if not country:
+        return None
+    return EventRole(entity=country, country=country, sector=_LOCAL_ACTOR[type_])
+
+
 def _cues(text: str, sent: Sentence, lang: str) -> tuple[list[str], list[CueHit]]:
     """The sentence's words and cue hits: the cheap pass (most sentences hold no cue, and words alone tell)."""
     words = sentence_words(text, sent.start, sent.end)
@@ -157,21 +184,32 @@ def _sentence_events(article: Article, sent: Sentence, mentions: list[Mention], 
     if extra:
         mentions = sorted([*mentions, *extra], key=lambda m: m.start)
     all_keys = [t.key for t in toks]
+    judge = report_judge(lang)
+    reporting = mw.by_kind.get("reported", frozenset())
     out = []
     for type_, h in _primary(hits).items():
         first, last = widx[h.start], widx[h.end - 1]
         light = _after_light_verb(words, h.start, mw)
         same = [x for x in hits if x.cue.type == type_]
-        roles: Roles = assign_roles(text, toks, mentions, first, last, type_, lang, noun=h.cue.noun and not light)
+        roles: Roles = assign_roles(text, toks, mentions, first, last, type_, lang, noun=h.cue.noun and not light,
+                                    reporting=reporting)
+        if roles.source is None:
+            roles = _source_elsewhere(roles, text, toks, mentions, widx, same, h, type_, lang, reporting)
         source = actor_role(roles.source, kb) if roles.source else None
         if source is None and roles.target is None:
             for other in (x for x in raw if x.cue.type == type_):
                 source = source or _nisba_source(kb, words[other.end:other.end + 3])
+        named = source is not None and source.country is not None
+        if source is None and type_ in _LOCAL_ACTOR and roles.location is not None:
+            source = _local_actor(roles.location, type_, kb)
         if source is None and roles.target is None and (type_ in NEEDS_ACTOR or h.cue.weak):
             continue
         verbal = any(not x.cue.noun or _after_light_verb(words, x.start, mw) for x in same)
         if not verbal and not _specific(h, words, found, roles, source):
             continue
+        dated = any(f[2] is not None for f in found)
+        if not judge.keeps(type_, all_keys, named, dated):
+            continue  # talk about a violent event (a trial, a condemnation), not a report of one
         negated, modality, rep = tell(all_keys, first, mw)
         if modality == "abstract":
             continue  # "أهمية مناقشة", "the need to discuss": talk about an event, not an event
@@ -200,7 +238,7 @@ def _sentence_events(article: Article, sent: Sentence, mentions: list[Mention], 
             negated=negated,
             modality=modality,
             reported_by=reported_by,
-            confidence=0.5 if h.cue.weak else 0.7,
+            confidence=round(judge.confidence(all_keys, named, dated), 3) if type_ in judge.types else 0.5 if h.cue.weak else 0.7,
             evidence=((sent.index, sent.start, sent.end),),
         ))
     return out

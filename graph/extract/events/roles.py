@@ -14,6 +14,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from graph.extract.events.actors import actor_nouns
 from graph.text.fold import fold_key
 from graph.types import Mention
 
@@ -30,6 +31,9 @@ _AREA = frozenset({
 _TARGET_PREP = frozenset({"مع", "علي", "ضد", "بحق", "الي", "لدي", "with", "against", "on", "to", "targeting"})
 _MEDIATOR = frozenset({"بوساطه", "وساطه", "برعايه", "mediated", "brokered", "mediation"})
 _BETWEEN = frozenset({"بين", "between"})
+# "قال X إن Y هاجم …": X reports, Y acts; a complementiser between an actor and the cue marks X
+_THAT = frozenset({"ان", "بان", "انه", "بانه", "انها", "بانها", "that"})
+_POSSESSIVE = ("هم", "ها", "ه")
 _AND = frozenset({"و", "and"})
 _SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "RETREAT"})
 _NEAR_AFTER = 2  # words between a verb cue and a following subject
@@ -92,6 +96,8 @@ class _Sent:
         for w in prev:
             if w in _LOC_PREP:
                 return True
+            if len(w) > 3 and w[0] == "ب" and w[1:] in _AREA:
+                return True  # "بشمال غرب باكستان", "بمنطقة …"
             if w not in _AREA:
                 return False
         return False
@@ -113,20 +119,42 @@ class _Sent:
     def marker(self, i: int, vocab: frozenset, n: int = 2) -> bool:
         return any(w in vocab for w in self.before(i, n))
 
+    def reports(self, i: int, cue_first: int, reporting: frozenset) -> bool:
+        """Mention ``i`` is who tells of the event, not who acts: "قال الجيش … إن طائراته قصفت"."""
+        if self.last[i] >= cue_first:
+            return False
+        said = any(w in reporting or (len(w) > 2 and w[0] in "وف" and w[1:] in reporting) for w in self.before(i, 2))
+        return said and any(t.key in _THAT for t in self.toks[self.last[i] + 1:cue_first])
+
+    def own_forces(self, i: int, cue_first: int, lang: str) -> bool:
+        """After reporter ``i``, "its forces" act: "قال الجيش الأميركي إن قواته أطلقت" — the reporter is the source."""
+        if lang != "ar":
+            return False
+        nouns = actor_nouns(lang)
+        for t in self.toks[self.last[i] + 1:cue_first + 1]:
+            for p in _POSSESSIVE:
+                k = t.key[1:] if t.key[:1] in "وف" else t.key
+                if k.endswith(p) and len(k) > len(p) + 2 and (k[:-len(p)] in nouns or k[:-len(p)] + "ة" in nouns):
+                    return True
+        return False
+
 
 def assign_roles(
     text: str, toks: list[Tok], mentions: list[Mention], cue_first: int, cue_last: int, type_: str, lang: str = "ar",
-    noun: bool = False,
+    noun: bool = False, reporting: frozenset = frozenset(),
 ) -> Roles:
     """Roles for the cue spanning tokens ``cue_first..cue_last`` (inclusive) of the sentence.
 
     For a noun cue (``خطف أربعة أميركيين``) what follows is the object, not the subject, unless
-    it is the cue's own nationality adjective (``ضربة جوية أميركية``).
+    it is the cue's own nationality adjective (``ضربة جوية أميركية``). An actor introduced by a
+    ``reporting`` word and followed by "that" (``قال مواطنون سوريون إن …``) tells of the event and
+    is never its source.
     """
     s = _Sent(text, toks, mentions)
     n = len(s.mentions)
     locative = [s.is_locative(i) for i in range(n)]
-    actor = [s.mentions[i].type in ACTOR_TYPES and not locative[i] for i in range(n)]
+    actor = [s.mentions[i].type in ACTOR_TYPES and not locative[i] and not s.reports(i, cue_first, reporting)
+             for i in range(n)]
     used: set[int] = set()
 
     mediator = s.after_marker(_MEDIATOR, 0, 3, lambda i: s.mentions[i].type in ACTOR_TYPES)
@@ -181,6 +209,10 @@ def assign_roles(
                     source, target, symmetric = x, source, True
         elif gap_after <= _SRC_AFTER:
             source = src_after[0]
+        if source is None:
+            told = [i for i in range(n) if s.mentions[i].type in ACTOR_TYPES and not locative[i] and not actor[i]
+                    and i not in used and s.own_forces(i, cue_first, lang)]
+            source = told[-1] if told else None
         if source is not None:
             used.add(source)
         if target is None and type_ not in _SYMMETRIC_TYPES:
