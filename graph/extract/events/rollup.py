@@ -3,7 +3,8 @@
 A state is its own country-level actor. A person or organisation rolls up to the country the
 recogniser attributed to the mention (from the KB or a nisba in the text), else to the KB
 entity's country; the sector (GOV, MIL, COP, REB, OPP, CVL …) comes from the person's role or the
-words of the organisation's name, read from ``graph/lexicons/sectors.tsv``. A city stands for its
+words of the organisation's name, read from ``graph/lexicons/sectors.tsv``; a person pulled from
+Wikidata with an office held (P39) and no end date is GOV. A city stands for its
 country; a region (Karabakh) acts as itself.
 
 >>> from graph.types import Mention
@@ -57,6 +58,14 @@ def sector_of(text: str | None) -> str | None:
     return None
 
 
+def _holds_office(ent) -> bool:
+    """A pulled person with a public office held (P39) and no end date (P582) acts for the state."""
+    facts = getattr(ent, "facts", ()) or ()
+    held = {v for p, v in facts if p == "P39"}
+    ended = {p.split(":", 1)[1] for p, _v in facts if p.startswith("P582:")}
+    return bool(held - ended)
+
+
 def actor_role(m: Mention, kb=None) -> EventRole:
     """The :class:`EventRole` of mention ``m``: entity as written, country-level actor, sector."""
     ent = kb.get(m.entity) if kb is not None else None
@@ -75,6 +84,8 @@ def actor_role(m: Mention, kb=None) -> EventRole:
         country = m.country or (ent.country if ent is not None else None)
         if m.type == "PER":
             sector = sector_of(m.role or (ent.role if ent is not None else None))
+            if sector is None and ent is not None and _holds_office(ent):
+                sector = "GOV"
         elif m.type == "ORG":
             sector = sector_of(m.text) or (sector_of(ent.label("en")) if ent is not None else None)
         if country is None and m.type == "NORP":
