@@ -162,7 +162,7 @@ class Event:
     date_text: str | None = None
     symmetric: bool = False
     negated: bool = False
-    modality: str = "asserted"  # asserted | future | intended | reported
+    modality: str = "asserted"  # asserted | future | intended | reported | mentioned (talked about, not reported)
     reported_by: str | None = None
     confidence: float = 0.5
     evidence: tuple[tuple[int, int, int], ...] = ()  # (sentence, start, end) per report

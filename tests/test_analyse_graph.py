@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from graph.analyse.actor_graph import actor_graph, resolve_actor
-from graph.analyse.sample import entity_quads, event_quads, sample_quads, sample_store
+from graph.analyse.sample import NG, entity_quads, event_quads, sample_quads, sample_store
 from graph.errors import QueryError
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -142,3 +142,12 @@ def test_gold_events_give_the_expected_country_graph():
     assert any(d["sign"] == 1 and d["type"] == "CONSULT" for d in _edges(G, "Q159", "Q227"))
     karabakh = [k for k in ("Q44302", "Q244165") if k in G]
     assert any(d["sign"] == -1 and d["type"] == "ASSAULT" for k in karabakh for d in _edges(G, "Q227", k))
+
+
+def test_an_event_only_mentioned_is_no_interaction():
+    g, art = "urn:newsgraph:graph:m", "urn:newsgraph:article:m"
+    told = event_quads(g, art, "m1", "ASSAULT", "190", "Q159", "Q212", "2023-09-19", (0, "…"))
+    mentioned = event_quads(g, art, "m2", "ASSAULT", "190", "Q43", "Q212", "2023-09-19", (1, "…"))
+    mentioned.append(("urn:newsgraph:event:m2", NG + "modality", ("mentioned", None), g))
+    G = actor_graph(sample_store(told + mentioned))
+    assert _edges(G, "Q159", "Q212") and not _edges(G, "Q43", "Q212")

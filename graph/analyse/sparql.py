@@ -60,6 +60,8 @@ EVENTS = (
   OPTIONAL {{ ?ev ng:negated ?neg }}
   OPTIONAL {{ ?ev ng:symmetric ?sym }}
   OPTIONAL {{ ?ev ng:inArticle ?art . ?art {_PUBLISHED} ?pub }}
+  # an event only talked about (a trial, a condemnation) is no interaction between actors
+  FILTER NOT EXISTS {{ ?ev ng:modality "mentioned" }}
 }}"""
 )
 

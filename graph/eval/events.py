@@ -99,6 +99,11 @@ def _found(events, type_: str) -> list[Event]:
     return [e for e in events if e.type == type_ and not e.negated and e.modality in ("asserted", "reported")]
 
 
+def _told(events, type_: str) -> list[Event]:
+    """Events of ``type_`` the sentence tells of as past or present, reported as news or not."""
+    return [e for e in events if e.type == type_ and not e.negated and e.modality in ("asserted", "reported", "mentioned")]
+
+
 def _sentence_scores(path: Path, type_: str, detect) -> dict[str, Counts]:
     scores = {s: Counts() for s in SPLITS}
     with open(path, encoding="utf-8", newline="") as fh:
@@ -145,7 +150,7 @@ def _gold_source(record) -> str | None:
     return votes.most_common(1)[0][0] if votes else None
 
 
-def _source_scores(path: Path, type_: str, detect, iso: dict[str, str]) -> dict[str, dict[str, int]]:
+def _source_scores(path: Path, type_: str, detect, iso: dict[str, str], found=_found) -> dict[str, dict[str, int]]:
     out = {s: {"gold": 0, "predicted": 0, "correct": 0} for s in SPLITS}
     records = json.loads(path.read_text(encoding="utf-8"))
     for n, rec in enumerate(records):
@@ -153,7 +158,7 @@ def _source_scores(path: Path, type_: str, detect, iso: dict[str, str]) -> dict[
         qid = iso.get(code or "")
         if qid is None:  # no country-level source (armed groups, IGOs) or no agreement
             continue
-        events = _found(detect(rec["text"], "ar", _published(rec.get("source", ""))), type_)
+        events = found(detect(rec["text"], "ar", _published(rec.get("source", ""))), type_)
         sources = [e.source.country for e in events if e.source and e.source.country]
         for split in (split_of(n), "overall"):
             out[split]["gold"] += 1
@@ -178,6 +183,18 @@ def _plover_scores(path: Path, detect) -> dict[str, dict[str, int]]:
     return out
 
 
+def _combined(per_type: dict) -> dict:
+    combined = {s: {"gold": 0, "predicted": 0, "correct": 0} for s in SPLITS}
+    for per in per_type.values():
+        for s in SPLITS:
+            for k in combined[s]:
+                combined[s][k] += per[s][k]
+    for s in SPLITS:
+        g, c = combined[s]["gold"], combined[s]["correct"]
+        combined[s]["accuracy"] = round(c / g, 4) if g else 0.0
+    return combined
+
+
 def evaluate_events(data_dir: Path, countries_tsv: Path | None = None, detect=None) -> dict:
     """All event figures as a JSON-ready dict (see :func:`format_report`)."""
     data_dir = Path(data_dir)
@@ -185,7 +202,7 @@ def evaluate_events(data_dir: Path, countries_tsv: Path | None = None, detect=No
         countries_tsv = data_dir.parent.parent / "reference" / "countries.tsv"
     detect = detect or detector()
     iso = iso3_to_qid(countries_tsv)
-    report: dict = {"data_dir": str(data_dir), "types": {}, "source_country": {}, "plover_en": None}
+    report: dict = {"data_dir": str(data_dir), "types": {}, "source_country": {}, "attribution": {}, "plover_en": None}
     for type_ in EVENT_TYPES:
         name = type_.lower()
         sent = data_dir / f"{name}_sentences.csv"
@@ -195,15 +212,9 @@ def evaluate_events(data_dir: Path, countries_tsv: Path | None = None, detect=No
         spans = data_dir / f"{name}_spans.json"
         if spans.is_file():
             report["source_country"][type_] = _source_scores(spans, type_, detect, iso)
-    combined = {s: {"gold": 0, "predicted": 0, "correct": 0} for s in SPLITS}
-    for per in report["source_country"].values():
-        for s in SPLITS:
-            for k in combined[s]:
-                combined[s][k] += per[s][k]
-    for s in SPLITS:
-        g, c = combined[s]["gold"], combined[s]["correct"]
-        combined[s]["accuracy"] = round(c / g, 4) if g else 0.0
-    report["source_country"]["combined"] = combined
+            report["attribution"][type_] = _source_scores(spans, type_, detect, iso, found=_told)
+    for key in ("source_country", "attribution"):
+        report[key]["combined"] = _combined(report[key])
     plover = data_dir / "plover_en_gsr.json"
     if plover.is_file():
         report["plover_en"] = _plover_scores(plover, detect)
@@ -222,12 +233,19 @@ def format_report(report: dict) -> str:
             d = per["one coder"]
             lines.append(f"{type_:8} {'one coder':9} {d['precision']:6.3f} {d['recall']:6.3f} {d['f1']:6.3f}"
                          "   (expected score of one human coder: the agreement ceiling)")
-    lines.append("source country (gold = majority CAMEO country of the coders' source spans)")
-    for type_, per in report["source_country"].items():
-        for s in SPLITS:
-            d = per[s]
-            acc = d["correct"] / d["gold"] if d["gold"] else 0.0
-            lines.append(f"{type_:8} {s:9} accuracy {acc:6.3f}  ({d['correct']}/{d['gold']}, with a source: {d['predicted']})")
+    titles = {
+        "source_country": "source country, end to end: the event must be found as news "
+                          "(gold = majority CAMEO country of the coders' source spans)",
+        "attribution": "source country of the coded event, found as news or only mentioned "
+                       "(the same sentences: every one was coded with the event)",
+    }
+    for key, title in titles.items():
+        lines.append(title)
+        for type_, per in report.get(key, {}).items():
+            for s in SPLITS:
+                d = per[s]
+                acc = d["correct"] / d["gold"] if d["gold"] else 0.0
+                lines.append(f"{type_:8} {s:9} accuracy {acc:6.3f}  ({d['correct']}/{d['gold']}, with a source: {d['predicted']})")
     if report.get("plover_en"):
         lines.append("English PLOVER records: event-type accuracy (first event / any event)")
         for s in SPLITS:

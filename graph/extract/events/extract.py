@@ -7,7 +7,8 @@ Dyadic types (CONSULT, AGREE, ACCUSE …) need an actor in the sentence; violent
 stand alone ("a car bomb exploded"). A definite verbal noun (``بدء العملية العسكرية``) refers
 back to an event told elsewhere and makes no new event. A sentence whose only time words are
 earlier years (``في الفترة من 2020 إلى 2022``), or whose date lies more than a month before
-publication, is background: no event is dated today from it.
+publication, is background: no event is dated today from it. For the types the report judgement
+covers (``report.py``), an event the sentence only talks about is kept with modality ``mentioned``.
 """
 
 from __future__ import annotations
@@ -207,12 +208,13 @@ def _sentence_events(article: Article, sent: Sentence, mentions: list[Mention], 
         verbal = any(not x.cue.noun or _after_light_verb(words, x.start, mw) for x in same)
         if not verbal and not _specific(h, words, found, roles, source):
             continue
-        dated = any(f[2] is not None for f in found)
-        if not judge.keeps(type_, all_keys, named, dated):
-            continue  # talk about a violent event (a trial, a condemnation), not a report of one
         negated, modality, rep = tell(all_keys, first, mw)
         if modality == "abstract":
             continue  # "أهمية مناقشة", "the need to discuss": talk about an event, not an event
+        facts = {"actor": named, "dated": any(f[2] is not None for f in found), "located": roles.location is not None}
+        judged = judge.confidence(type_, all_keys, **facts)
+        if judged is not None and modality in ("asserted", "reported") and not judge.keeps(type_, all_keys, **facts):
+            modality = "mentioned"  # talk about an event (a trial, a condemnation, a call), recorded as such
         reported_by = None
         if rep is not None:
             # the source named next to the reporting word ("ذكرت وزارة …", "نشرت الوزارة بيانا")
@@ -238,7 +240,7 @@ def _sentence_events(article: Article, sent: Sentence, mentions: list[Mention], 
             negated=negated,
             modality=modality,
             reported_by=reported_by,
-            confidence=round(judge.confidence(all_keys, named, dated), 3) if type_ in judge.types else 0.5 if h.cue.weak else 0.7,
+            confidence=judged if judged is not None else 0.5 if h.cue.weak else 0.7,
             evidence=((sent.index, sent.start, sent.end),),
         ))
     return out

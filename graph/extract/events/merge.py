@@ -83,7 +83,8 @@ def _combine(a: Event, b: Event) -> Event:
     if symmetric and a.source and b.source and _who(a.source) != _who(b.source):
         # symmetric reports may name the pair in either order: align b onto a
         src, tgt = _richer(a.source, b.target), _richer(a.target, b.source)
-    modality = "asserted" if "asserted" in (a.modality, b.modality) else a.modality
+    # the firmest telling wins: asserted, then reported, then talked about
+    modality = next((m for m in ("asserted", "reported", "mentioned") if m in (a.modality, b.modality)), a.modality)
     return dataclasses.replace(
         a,
         cameo=spec.cameo,

@@ -1,11 +1,12 @@
-"""Is a violent-event sentence a report of a new event, or talk about one?
+"""Is an event sentence a report of a new event, or talk about one?
 
 Cue words fire as often in "a car bomb killed five in Mosul yesterday" as in "he was sentenced
-for the assassination" or "the attack showed the weakness of the state". This judgement weighs
-what news reports carry (casualties, weapons, a time, a police or army source) against what
-commentary, court reports and condemnations carry, with weights from
-``graph/lexicons/report_ar.tsv``. It runs only for the types listed there, only on sentences
-where a cue already fired, and costs one set lookup per word.
+for the assassination" or "the attack showed the weakness of the state"; "thousands marched in
+Athens" as in "the minister warned those calling for demonstrations". For the types listed in
+``graph/lexicons/report_<lang>.tsv`` this judgement weighs what news reports carry (casualties,
+weapons, crowds, a time, a police or army source) against what commentary, court reports,
+condemnations and calls carry. It runs only where a cue already fired and costs one set lookup
+per word and class.
 
 >>> j = report_judge("ar")
 >>> def keys(s): return [fold_key(w) for w in s.split()]
@@ -13,6 +14,8 @@ where a cue already fired, and costs one set lookup per word.
 True
 >>> j.keeps("ASSAULT", keys("وقضت المحكمة بالسجن على المتهم في قضية اغتيال الوزير"))
 False
+>>> j.keeps("PROTEST", keys("تظاهر آلاف الأشخاص أمس أمام البرلمان"), located=True)
+True
 >>> j.keeps("CONSULT", keys("بحث الوزيران الأوضاع"))  # not judged
 True
 """
@@ -20,60 +23,76 @@ True
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from graph.resources import lexicon_dir
 from graph.text.fold import fold_key
 
-__all__ = ["ReportJudge", "report_judge"]
+__all__ = ["ReportJudge", "TypeWeights", "report_judge"]
 
-_LENGTH_WEIGHT = -0.7
-_QUESTION_WEIGHT = -0.4
-_QUOTE_WEIGHT = -0.4
-_LIST_WEIGHT = 0.5
-_ACTOR_WEIGHT = 1.0  # the event has a source with a country ("أذربيجان شنت عملية عسكرية")
-_DATED_WEIGHT = 0.4  # an explicit date expression ("في 19 سبتمبر", "يوم الثلاثاء الماضي")
 _CAP = 3
+_LIST_OPENERS = ("*", "-", "ـ", "•")
+_FACTS = ("@length", "@question", "@quote", "@list", "@actor", "@dated", "@located", "@digit")
+
+
+@dataclass(frozen=True, slots=True)
+class TypeWeights:
+    """The weights for one event type: bias, word classes, and facts (``@actor`` …)."""
+
+    bias: float = 0.0
+    classes: tuple[tuple[float, frozenset], ...] = ()
+    facts: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
 class ReportJudge:
-    """Word classes with weights; ``types`` are the event types it judges."""
+    """Per-type weights; a type without weights is not judged."""
 
-    types: frozenset
-    bias: float
-    classes: tuple[tuple[float, frozenset], ...]
+    weights: dict
 
-    def score(self, keys: list[str], actor: bool = False, dated: bool = False) -> float:
-        """Log-odds that the sentence (its folded tokens, punctuation included) reports an event."""
-        counts = [0] * len(self.classes)
+    @property
+    def types(self) -> frozenset:
+        return frozenset(self.weights)
+
+    def score(self, type_: str, keys: list[str], *, actor: bool = False, dated: bool = False,
+              located: bool = False) -> float:
+        """Log-odds that the sentence (its folded tokens, punctuation included) reports a ``type_`` event."""
+        w = self.weights.get(type_)
+        if w is None:
+            return math.inf
+        counts = [0] * len(w.classes)
         words = 0
+        digit = False
         for k in keys:
             if not k[:1].isalnum():
                 continue
             words += 1
+            digit = digit or k[:1].isdigit()
             bare = k[1:] if len(k) > 3 and k[0] in "وف" else k
-            for n, (_w, forms) in enumerate(self.classes):
+            for n, (_wt, forms) in enumerate(w.classes):
                 if k in forms or bare in forms:
                     counts[n] += 1
-        s = self.bias + _LENGTH_WEIGHT * min(words, 80) / 80
-        for (w, _forms), c in zip(self.classes, counts):
-            s += w * min(c, _CAP) / _CAP
-        if "؟" in keys or "?" in keys:
-            s += _QUESTION_WEIGHT
-        if "«" in keys or '"' in keys:
-            s += _QUOTE_WEIGHT
-        if keys and (keys[0] in ("*", "-", "ـ", "•") or keys[0][:1].isdigit()):
-            s += _LIST_WEIGHT
-        return s + _ACTOR_WEIGHT * actor + _DATED_WEIGHT * dated
+        s = w.bias
+        for (wt, _forms), c in zip(w.classes, counts):
+            s += wt * min(c, _CAP) / _CAP
+        f = w.facts
+        s += f.get("@length", 0.0) * min(words, 80) / 80
+        s += f.get("@question", 0.0) * ("؟" in keys or "?" in keys)
+        s += f.get("@quote", 0.0) * ("«" in keys or '"' in keys)
+        s += f.get("@list", 0.0) * bool(keys and (keys[0] in _LIST_OPENERS or keys[0][:1].isdigit()))
+        s += f.get("@actor", 0.0) * actor + f.get("@dated", 0.0) * dated
+        s += f.get("@located", 0.0) * located + f.get("@digit", 0.0) * digit
+        return s
 
-    def keeps(self, type_: str, keys: list[str], actor: bool = False, dated: bool = False) -> bool:
-        return type_ not in self.types or self.score(keys, actor, dated) >= 0.0
+    def keeps(self, type_: str, keys: list[str], **facts: bool) -> bool:
+        return self.score(type_, keys, **facts) >= 0.0
 
-    def confidence(self, keys: list[str], actor: bool = False, dated: bool = False) -> float:
-        """The score as a probability (what :class:`~graph.types.Event` records as confidence)."""
-        return 1.0 / (1.0 + math.exp(-self.score(keys, actor, dated)))
+    def confidence(self, type_: str, keys: list[str], **facts: bool) -> float | None:
+        """The score as a probability (what :class:`~graph.types.Event` records), None when not judged."""
+        if type_ not in self.weights:
+            return None
+        return round(1.0 / (1.0 + math.exp(-self.score(type_, keys, **facts))), 3)
 
 
 @cache
@@ -81,19 +100,23 @@ def report_judge(lang: str) -> ReportJudge:
     """The judge for ``lang``; a language without a table judges nothing."""
     path = lexicon_dir() / f"report_{lang}.tsv"
     if not path.exists():
-        return ReportJudge(frozenset(), 0.0, ())
-    types: frozenset = frozenset()
-    bias = 0.0
-    classes = []
+        return ReportJudge({})
+    bias: dict[str, float] = {}
+    classes: dict[str, list] = {}
+    facts: dict[str, dict] = {}
     with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            if line.startswith(("#", "class\t")) or not line.strip():
+        for n, line in enumerate(fh, 1):
+            if line.startswith(("#", "type\t")) or not line.strip():
                 continue
-            name, weight, *forms = line.rstrip("\n").split("\t")
-            if name == "types":
-                types = frozenset(forms[0].split("|"))
-            elif name == "bias":
-                bias = float(weight)
+            type_, name, weight, *forms = line.rstrip("\n").split("\t")
+            classes.setdefault(type_, [])
+            facts.setdefault(type_, {})
+            if name == "bias":
+                bias[type_] = float(weight)
+            elif name.startswith("@"):
+                if name not in _FACTS:
+                    raise ValueError(f"{path}:{n}: unknown fact {name!r} (known: {', '.join(_FACTS)})")
+                facts[type_][name] = float(weight)
             else:
-                classes.append((float(weight), frozenset(fold_key(f) for f in forms[0].split("|"))))
-    return ReportJudge(types, bias, tuple(classes))
+                classes[type_].append((float(weight), frozenset(fold_key(f) for f in forms[0].split("|"))))
+    return ReportJudge({t: TypeWeights(bias.get(t, 0.0), tuple(classes[t]), facts[t]) for t in classes})
