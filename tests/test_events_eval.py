@@ -87,12 +87,12 @@ def test_every_labelled_sentence_is_scored(report):
 @needs_dev
 def test_no_regression_below_measured_level(report):
     # the level reached on 2026-11-29 (cue rules + the report judgement); a drop means something broke
-    for type_, floor in (("ASSAULT", 0.45), ("PROTEST", 0.45)):
+    for type_, floor in (("ASSAULT", 0.55), ("PROTEST", 0.45)):
         for split in ("dev", "held-out", "overall"):
             assert report["types"][type_][split]["recall"] >= 0.5, (type_, split)
         assert report["types"][type_]["overall"]["f1"] >= floor, type_
-    assert report["source_country"]["combined"]["overall"]["accuracy"] >= 0.40
-    assert report["attribution"]["combined"]["overall"]["accuracy"] >= 0.50
+    assert report["source_country"]["combined"]["overall"]["accuracy"] >= 0.30
+    assert report["attribution"]["combined"]["overall"]["accuracy"] >= 0.55
     sc = report["source_country"]["combined"]["overall"]
     assert sc["correct"] / max(1, sc["predicted"]) >= 0.8  # when a source is given it is right
     p = report["plover_en"]["overall"]

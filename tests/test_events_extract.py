@@ -162,9 +162,16 @@ def test_types(text, type_):
     assert type_ in {e.type for e in events(text)}
 
 
-def test_past_dated_event_is_background():
-    assert events("قصف الجيش التركي أرمينيا في 3 يناير 2023.") == ()
-    assert [e.type for e in events("قصف الجيش التركي أرمينيا في 19 سبتمبر 2023.")] == ["ASSAULT"]
+def test_past_dated_event_keeps_its_own_date():
+    # a timeline entry or a recalled event is still an event: dated when it happened, not today
+    (e,) = events("قصف الجيش التركي أرمينيا في 3 يناير 2023.")
+    assert (e.type, e.date, e.date_text) == ("ASSAULT", date(2023, 1, 3), "3 يناير 2023")
+    (e,) = events("* 21 مايو 2005: اغتيال وزير في انفجار سيارة مفخخة في بغداد.")
+    assert (e.type, e.date) == ("ASSAULT", date(2005, 5, 21))
+
+
+def test_only_past_years_is_background():
+    assert events("قصفت تركيا أرمينيا مرارا في الفترة من 2020 إلى 2022.") == ()
 
 
 def test_abstract_governor_is_not_an_event():

@@ -6,8 +6,8 @@ future and reporting, and date it with the nearest date expression (else the pub
 Dyadic types (CONSULT, AGREE, ACCUSE …) need an actor in the sentence; violent and protest cues
 stand alone ("a car bomb exploded"). A definite verbal noun (``بدء العملية العسكرية``) refers
 back to an event told elsewhere and makes no new event. A sentence whose only time words are
-earlier years (``في الفترة من 2020 إلى 2022``), or whose date lies more than a month before
-publication, is background: no event is dated today from it. For the types the report judgement
+earlier years (``في الفترة من 2020 إلى 2022``) is background: no event is dated today from it.
+An event with a full past date (a timeline: ``* 21 مايو 2005: اغتيال …``) is kept with that date. For the types the report judgement
 covers (``report.py``), an event the sentence only talks about is kept with modality ``mentioned``.
 """
 
@@ -44,8 +44,6 @@ _ARABIC = re.compile(r"[\u0600-\u06FF]")
 _KEYS: dict[str, str] = {}
 #: types whose unnamed actors ("متظاهرون") are coded as the country of the place, with this sector
 _LOCAL_ACTOR = {"PROTEST": "CVL"}  # attackers with no name stay unknown: "a car bomb in Baghdad" is not Iraq acting
-#: an event dated this many days before publication is background, not news
-_BACKGROUND_DAYS = 31
 
 
 def _key(s: str) -> str:
@@ -99,7 +97,18 @@ def _date_for(found, cue_pos: int, published: _dt.date | None, text: str) -> tup
     return published, None
 
 
-_NUMBER = re.compile(r"^\d|^(عشرات|مئات|الاف|آلاف|الآلاف|ثلاث|اربع|أربع|خمس|ست|سبع|ثمان|تسع|عشر|اثن|dozens|hundreds|thousands|two|three|four|five|six|seven|eight|nine|ten)")
+_NUMBER = re.compile(r"^\d|^(عشرات|مئات|الاف|آلاف|الآلاف|ثلاث|اربع|أربع|خمس|ست|سبع|ثمان|تسع|عشر|اثن|أحد|احد|dozens|hundreds|thousands|one|two|three|four|five|six|seven|eight|nine|ten)")
+#: a casualty word followed by a count pins down a violent event told by a noun ("أسفر انفجار … عن إصابة عشرة")
+_CASUALTY = frozenset({"اصابه", "اصابات", "جرح", "مقتل", "قتل", "مصرع", "استشهاد", "killing", "deaths", "wounding"})
+
+
+def _counted(words: list[str]) -> bool:
+    for i, w in enumerate(words):
+        k = _key(w)
+        k = k[1:] if len(k) > 3 and k[0] in "وب" else k
+        if k in _CASUALTY and any(_NUMBER.match(x) for x in words[i + 1:i + 3]):
+            return True
+    return False
 
 
 def _specific(h: CueHit, words: list[str], found, roles: Roles, source) -> bool:
@@ -206,7 +215,7 @@ def _sentence_events(article: Article, sent: Sentence, mentions: list[Mention], 
         if source is None and roles.target is None and (type_ in NEEDS_ACTOR or h.cue.weak):
             continue
         verbal = any(not x.cue.noun or _after_light_verb(words, x.start, mw) for x in same)
-        if not verbal and not _specific(h, words, found, roles, source):
+        if not verbal and not any(_specific(x, words, found, roles, source) for x in same) and not _counted(words):
             continue
         negated, modality, rep = tell(all_keys, first, mw)
         if modality == "abstract":
@@ -224,8 +233,6 @@ def _sentence_events(article: Article, sent: Sentence, mentions: list[Mention], 
             if near:
                 reported_by = min(near)[1]
         date, date_text = _date_for(found, toks[first].start, article.published, text)
-        if date_text and article.published and (article.published - date).days > _BACKGROUND_DAYS:
-            continue  # an explicitly dated past event recalled as background
         out.append(Event(
             type=type_,
             cameo=h.cue.cameo,

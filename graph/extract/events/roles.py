@@ -209,10 +209,10 @@ def assign_roles(
                     source, target, symmetric = x, source, True
         elif gap_after <= _SRC_AFTER:
             source = src_after[0]
-        if source is None:
-            told = [i for i in range(n) if s.mentions[i].type in ACTOR_TYPES and not locative[i] and not actor[i]
-                    and i not in used and s.own_forces(i, cue_first, lang)]
-            source = told[-1] if told else None
+        told = [i for i in range(n) if s.mentions[i].type in ACTOR_TYPES and not locative[i] and not actor[i]
+                and i not in used and s.own_forces(i, cue_first, lang)]
+        if told and (source is None or s.first[source] > cue_last):
+            source = told[-1]  # "قال الجيش التركي إن طائراته قصفت مجموعة من المتمردين": the army, not the rebels
         if source is not None:
             used.add(source)
         if target is None and type_ not in _SYMMETRIC_TYPES:
