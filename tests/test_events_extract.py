@@ -242,3 +242,8 @@ def test_unnamed_protesters_are_civilians_of_the_place():
 def test_unnamed_attackers_stay_unknown():
     (e,) = [e for e in events("قتل خمسة أشخاص أمس في انفجار سيارة مفخخة في بغداد.") if e.type == "ASSAULT"]
     assert e.source is None
+
+
+def test_its_own_forces_outrank_a_subject_after_the_verb():
+    (e,) = [e for e in events("وقال الجيش التركي في بيان إن طائراته قصفت أرمينيا أمس.") if e.type == "ASSAULT"]
+    assert (e.source.country, e.target.country) == ("Q43", "Q399")
