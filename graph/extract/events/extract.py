@@ -210,7 +210,7 @@ def _sentence_events(article: Article, sent: Sentence, mentions: list[Mention], 
             for other in (x for x in raw if x.cue.type == type_):
                 source = source or _nisba_source(kb, words[other.end:other.end + 3])
         named = source is not None and source.country is not None
-        if source is None and type_ in _LOCAL_ACTOR and roles.location is not None:
+        if (source is None or source.country is None) and type_ in _LOCAL_ACTOR and roles.location is not None:
             source = _local_actor(roles.location, type_, kb)
         if source is None and roles.target is None and (type_ in NEEDS_ACTOR or h.cue.weak):
             continue
