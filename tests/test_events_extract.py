@@ -247,3 +247,8 @@ def test_unnamed_attackers_stay_unknown():
 def test_its_own_forces_outrank_a_subject_after_the_verb():
     (e,) = [e for e in events("وقال الجيش التركي في بيان إن طائراته قصفت أرمينيا أمس.") if e.type == "ASSAULT"]
     assert (e.source.country, e.target.country) == ("Q43", "Q399")
+
+
+def test_origin_after_a_noun_cue_is_the_source():
+    (e,) = [e for e in events("وشهدت المنطقة أمس إطلاق صواريخ من جنوب أرمينيا على قرية حدودية.") if e.type == "ASSAULT"]
+    assert e.source.country == "Q399" and e.target is None

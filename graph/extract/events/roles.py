@@ -34,6 +34,7 @@ _BETWEEN = frozenset({"بين", "between"})
 # "قال X إن Y هاجم …": X reports, Y acts; a complementiser between an actor and the cue marks X
 _THAT = frozenset({"ان", "بان", "انه", "بانه", "انها", "بانها", "that"})
 _POSSESSIVE = ("هم", "ها", "ه")
+_FROM = frozenset({"من", "from"})
 _AND = frozenset({"و", "and"})
 _SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "RETREAT"})
 _NEAR_AFTER = 2  # words between a verb cue and a following subject
@@ -116,6 +117,11 @@ class _Sent:
                     break
         return None
 
+    def origin(self, i: int) -> bool:
+        """Mention ``i`` follows "from" (``من``/"from"), possibly with a direction: ``من جنوب لبنان``."""
+        prev = self.before(i, 2)
+        return bool(prev) and (prev[0] in _FROM or (len(prev) > 1 and prev[0] in _AREA and prev[1] in _FROM))
+
     def marker(self, i: int, vocab: frozenset, n: int = 2) -> bool:
         return any(w in vocab for w in self.before(i, n))
 
@@ -191,8 +197,12 @@ def assign_roles(
             used.add(target)
         src_after = [i for i in after if actor[i] and i not in used and not s.marker(i, _TARGET_PREP, 2)]
         if noun:
-            src_after = [i for i in src_after[:1] if s.mentions[i].via == "nisba" and s.mentions[i].type == "ORG"
-                         and s.words_between(cue_last + 1, s.first[i]) <= 1]
+            # after a noun the next actor is its object, except its nationality adjective ("ضربة جوية
+            # أميركية") or its origin ("إطلاق صواريخ من جنوب لبنان")
+            src_after = [i for i in src_after[:1]
+                         if (s.mentions[i].via == "nisba" and s.mentions[i].type == "ORG"
+                             and s.words_between(cue_last + 1, s.first[i]) <= 1)
+                         or (s.origin(i) and s.words_between(cue_last + 1, s.first[i]) <= 3)]
         src_before = [i for i in range(n) if s.last[i] < cue_first and actor[i] and i not in used]
         gap_before = s.words_between(s.last[src_before[-1]] + 1, cue_first) if src_before else 99
         gap_after = s.words_between(cue_last + 1, s.first[src_after[0]]) if src_after else 99
