@@ -88,3 +88,12 @@ def test_seed_article_output_conforms(tmp_path):
     doc = graph.annotate(seed.read_bytes().decode("utf-8"), published=dt.date(2023, 9, 20))
     ok, text = validate(article_quads(doc))
     assert ok, text
+
+
+@pytest.mark.parametrize(("modality", "conforms"), [("mentioned", True), ("reported", True), ("rumoured", False)])
+def test_event_modality_values(good, modality, conforms):
+    n = ox.NamedNode
+    ev = first(good, RDF + "type", NG.Event)
+    q = edit(good, drop=lambda x: x.subject == ev and x.predicate.value == NG.modality,
+             add=[(ev, n(NG.modality), ox.Literal(modality))])
+    assert validate(q)[0] is conforms
