@@ -43,6 +43,15 @@ class TypeWeights:
     bias: float = 0.0
     classes: tuple[tuple[float, frozenset], ...] = ()
     facts: dict = field(default_factory=dict)
+    index: dict = field(default_factory=dict)  # word → the classes holding it (one lookup per word)
+
+    @staticmethod
+    def build(bias: float, classes: tuple[tuple[float, frozenset], ...], facts: dict) -> TypeWeights:
+        index: dict[str, tuple[int, ...]] = {}
+        for n, (_w, forms) in enumerate(classes):
+            for f in forms:
+                index[f] = (*index.get(f, ()), n)
+        return TypeWeights(bias, classes, facts, index)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +71,7 @@ class ReportJudge:
         if w is None:
             return math.inf
         counts = [0] * len(w.classes)
+        index = w.index
         words = 0
         digit = False
         for k in keys:
@@ -69,10 +79,11 @@ class ReportJudge:
                 continue
             words += 1
             digit = digit or k[:1].isdigit()
-            bare = k[1:] if len(k) > 3 and k[0] in "وف" else k
-            for n, (_wt, forms) in enumerate(w.classes):
-                if k in forms or bare in forms:
-                    counts[n] += 1
+            hit = index.get(k, ())
+            if len(k) > 3 and k[0] in "وف":
+                hit = {*hit, *index.get(k[1:], ())}  # a word counts once per class, bare or not
+            for n in hit:
+                counts[n] += 1
         s = w.bias
         for (wt, _forms), c in zip(w.classes, counts):
             s += wt * min(c, _CAP) / _CAP
@@ -119,4 +130,4 @@ def report_judge(lang: str) -> ReportJudge:
                 facts[type_][name] = float(weight)
             else:
                 classes[type_].append((float(weight), frozenset(fold_key(f) for f in forms[0].split("|"))))
-    return ReportJudge({t: TypeWeights(bias.get(t, 0.0), tuple(classes[t]), facts[t]) for t in classes})
+    return ReportJudge({t: TypeWeights.build(bias.get(t, 0.0), tuple(classes[t]), facts[t]) for t in classes})
