@@ -86,7 +86,7 @@ def annotate_article(article: Article, kb=None, *, ner=None, ner_prefer: str = "
     """
     from graph.extract.affiliation import affiliations
     from graph.extract.comention import comentions
-    from graph.extract.events import extract_events
+    from graph.extract.events.extract import extract_events
     from graph.link import link
     from graph.recognise import recognise
     from graph.text.sentences import split_sentences

@@ -5,8 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from graph.extract.dates import NO_PUBLICATION_DATE, find_dates, resolve_date
+from graph.extract import dates as _dates
+from graph.extract.dates import NO_PUBLICATION_DATE, calendar_words, find_dates, resolve_date
 
 WED = date(2023, 9, 20)  # the seed article's publication date, a Wednesday
 JAN = date(2008, 1, 10)  # a Thursday early in the year: "last December" is in the previous year
@@ -125,3 +128,23 @@ def test_diacritics_are_kept_in_the_span():
     text = "قد شنّت في ١٩ سِبْتَمْبَرَ الجاريْ عمليةً، وأمسِ"
     got = [(text[s:e], d) for s, e, d, _ in find_dates(text, 0, len(text), WED, "ar")]
     assert got == [("١٩ سِبْتَمْبَرَ الجاريْ", date(2023, 9, 19)), ("وأمسِ", date(2023, 9, 19))]
+
+
+_CALENDAR = sorted({f for lang in ("ar", "en") for forms in calendar_words(lang).by_kind.values() for f in forms})
+_PIECE = st.one_of(
+    st.sampled_from(_CALENDAR + ["يوم", "قبل", "من", "شهر", "الموافق", "on", "of", "days", "ago", "ه", "هـ"]),
+    st.sampled_from(["19", "2023", "3", "12/5/2021", "2023-09-20", "1st", "١٩", "أمس", "الأربعاء", "May", "Sept."]),
+    st.text(alphabet="وفبلالأًـ(،.x1", max_size=4),
+)
+
+
+@given(st.lists(st.tuples(_PIECE, st.sampled_from([" ", "  ", "\n", "", ",", "، ", "(", "-", "/", "."])), max_size=14))
+@settings(max_examples=300, deadline=None)
+def test_date_search_tries_only_where_a_match_can_begin(parts):
+    text = "".join(w + sep for w, sep in parts)
+    pieces = list(map(_dates._fold_piece, text.split(" ")))
+    key = " ".join(k for k, _ in pieces)
+    assert key == text.translate(_dates._table())
+    for lang in ("ar", "en"):
+        pattern = _dates._pattern(lang)
+        assert [m.span() for m in _dates._matches(pattern, key, pieces)] == [m.span() for m in pattern.finditer(key)]

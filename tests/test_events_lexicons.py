@@ -6,6 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from graph.extract.dates import calendar_words
 from graph.extract.events.cues import cameo_to_plover, cue_lexicon
@@ -98,3 +100,19 @@ def test_calendar_tables_are_complete():
         assert sorted({int(v) for v in w["month"].values()}) == list(range(1, 13))
         assert sorted({int(v) for v in w["weekday"].values()}) == list(range(7))
         assert sorted({int(v) for v in w["hijri"].values()}) == list(range(1, 13))
+
+
+_HEADS = sorted(cue_lexicon("ar").heads)
+_WORD = st.one_of(
+    st.builds(lambda pre, head, suf: pre + head + suf, st.sampled_from(["", "و", "ف", "ب", "ل", "ال", "وال", "س", "ي", "ت", "سي"]),
+              st.sampled_from(_HEADS), st.sampled_from(["", "ت", "وا", "ون", "ها", "ان", "ات", "تهما"])),
+    st.text(alphabet="ابتجحدرسعفقلمنهوية", min_size=1, max_size=7),
+)
+
+
+@given(st.lists(_WORD, max_size=12))
+@settings(max_examples=300, deadline=None)
+def test_a_sentence_without_a_cue_has_no_hit_that_reports(words):
+    lex = cue_lexicon("ar")
+    reporting = [h for h in lex.find(words) if not h.definite or h.cue.definite_ok]
+    assert lex.has_cue(words) or not reporting

@@ -7,6 +7,8 @@ for sentences whose edges fall inside a token.
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -14,7 +16,7 @@ from graph.kb.seed import load_seed_kb
 from graph.recognise import _scan_sentences, _token_cache
 from graph.recognise.lexicon import load_lexicon
 from graph.recognise.tokens import words
-from graph.text.sentences import _END, _ends, split_sentences
+from graph.text.sentences import _END, _LAST_WORD, _ends, split_sentences
 from graph.text.tokenize import WORD_RE, sentence_words
 from graph.types import Sentence
 
@@ -56,3 +58,12 @@ def test_scan_of_any_spans_equals_per_sentence_words(text, spans):
 def test_sentence_ends_equal_the_plain_regex(text, a, b):
     a, b = min(a, b), max(a, b)
     assert [m.span() for m in _ends(text, a, b)] == [m.span() for m in _END.finditer(text, a, b)]
+
+
+@given(TEXT, st.integers(0, 130), st.integers(0, 130))
+@settings(max_examples=300, deadline=None)
+def test_last_word_equals_the_plain_search(text, a, b):
+    a, b = min(a, b), max(a, b)
+    plain = re.compile(r"[\w.]+$").search(text, a, b)
+    ours = _LAST_WORD.match(text, a, b)
+    assert (ours.group(1) if ours else None) == (plain.group() if plain else None)

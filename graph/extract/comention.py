@@ -22,21 +22,19 @@ ACTOR_TYPES = frozenset({"PER", "ORG", "GPE", "LOC", "NORP"})
 
 def comentions(mentions: Iterable[Mention]) -> tuple[Relation, ...]:
     """One symmetric ``comention`` relation per entity pair sharing at least one sentence."""
-    by_sentence: dict[int, list[Mention]] = defaultdict(list)
+    # per sentence, each entity's first mention in it
+    by_sentence: dict[int, dict[str, Mention]] = defaultdict(dict)
     for m in mentions:
         if m.via != "byline" and m.type in ACTOR_TYPES:
-            by_sentence[m.sentence].append(m)
+            by_sentence[m.sentence].setdefault(m.entity, m)
     evidence: dict[tuple[str, str], list[tuple[int, int, int]]] = defaultdict(list)
-    for s, ms in sorted(by_sentence.items()):
-        ents = {}
-        for m in ms:
-            ents.setdefault(m.entity, m)
-        ids = sorted(ents)
-        for i, a in enumerate(ids):
-            for b in ids[i + 1:]:
-                lo = min(ents[a].start, ents[b].start)
-                hi = max(ents[a].end, ents[b].end)
-                evidence[(a, b)].append((s, lo, hi))
+    for s, ents in sorted(by_sentence.items()):
+        if len(ents) < 2:
+            continue  # one entity: no pair
+        firsts = sorted(ents.items())
+        for i, (a, ma) in enumerate(firsts):
+            for b, mb in firsts[i + 1:]:
+                evidence[(a, b)].append((s, min(ma.start, mb.start), max(ma.end, mb.end)))
     return tuple(
         Relation(a, "comention", b, count=len(ev), confidence=min(1.0, 0.5 + 0.1 * len(ev)), evidence=tuple(ev))
         for (a, b), ev in sorted(evidence.items())

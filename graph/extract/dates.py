@@ -26,8 +26,11 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from itertools import accumulate, compress
+from operator import itemgetter
 
 from graph.resources import lexicon_dir
 from graph.text.fold import fold_key
@@ -78,8 +81,15 @@ def _norm(s: str) -> str:
     return " ".join(s.split())
 
 
+#: words that open an Arabic weekday expression ("اليوم الأربعاء", "مساء الثلاثاء")
+_AR_PRE = ("اليوم", "يوم", "مساء", "صباح", "ليله", "فجر", "ظهر", "عصر")
+_RUN = re.compile(r"\w+")
+
+
 @cache
 def _pattern(lang: str) -> re.Pattern:
+    # every alternative opens with a word character and follows its first word with a non-word
+    # character (or ends there): _first_words relies on it, update it with the pattern
     w = calendar_words(lang)
     mon, hij, wd, rel, q, num = (w.alt(k) for k in ("month", "hijri", "weekday", "relative", "qualifier", "number"))
     b, e = r"(?<!\w)", r"(?!\w)"
@@ -91,7 +101,7 @@ def _pattern(lang: str) -> re.Pattern:
             rf"(?:(?P<m>{mon})|(?P<hm>{hij}))(?:\s*\((?:{mon})\))?"
             rf"(?:\s+(?:من\s+)?(?:عام\s+|سنه\s+|العام\s+)?(?P<y>\d{{4}}))?(?:\s*(?P<h>هـ|ه){e})?(?:\s+(?P<q>{q}){e})?"
         )
-        weekday = rf"(?:(?P<pre>اليوم|يوم|مساء|صباح|ليله|فجر|ظهر|عصر)\s+)?(?P<wd>{wd})(?:\s+(?P<wq>{q}))?"
+        weekday = rf"(?:(?P<pre>{'|'.join(_AR_PRE)})\s+)?(?P<wd>{wd})(?:\s+(?P<wq>{q}))?"
         ago = rf"قبل\s+(?P<n>\d{{1,2}}|{num})(?:\s+(?:ايام|يوما))?"
         relative = rf"(?:[وف])?(?P<rel>{rel})"
     else:
@@ -104,6 +114,31 @@ def _pattern(lang: str) -> re.Pattern:
         ago = rf"(?P<n>\d{{1,2}}|{num})\s+days?\s+ago"
         relative = rf"(?P<rel>{rel})"
     return re.compile(rf"{b}(?:(?P<iso>{iso})|(?P<dmy>{dmy})|(?P<dm>{day_month})|(?P<ago>{ago})|(?P<w>{weekday})|(?P<r>{relative})){e}")
+
+
+@cache
+def _first_words() -> frozenset[str] | None:
+    """The word runs a match of :func:`_pattern` (either language) can begin with, besides a run
+    that starts with a digit; None when some form opens with a non-word character.
+
+    A match opens with a word character after ``(?<!\\w)`` and its first word is followed by a
+    non-word character, so it begins exactly at a whole word run: one of these (Arabic: ``يوم``,
+    ``قبل``, the words before a weekday, weekdays, relative words with or without و/ف; English:
+    "on", weekdays, months, qualifiers, numbers, relative words) or a run led by a digit.
+    """
+    out = {"يوم", "قبل", "on", *_AR_PRE}
+    for lang, kinds in (("ar", ("weekday", "relative")),
+                        ("en", ("weekday", "month", "qualifier", "number", "relative"))):
+        by_kind = calendar_words(lang).by_kind
+        for kind in kinds:
+            for form in by_kind.get(kind, ()):
+                first = _RUN.match(form)
+                if first is None:
+                    return None
+                out.add(first.group())
+                if lang == "ar" and kind == "relative":  # (?:[وف])?(?P<rel>…)
+                    out.update(("و" + first.group(), "ف" + first.group()))
+    return frozenset(out)
 
 
 def _safe(y: int, m: int, d: int) -> _dt.date | None:
@@ -214,10 +249,13 @@ def find_dates(
     """Date expressions in ``text[start:end]``: (start, end, date or None, kind), offsets into ``text``."""
     lang = "ar" if lang == "ar" else "en"
     seg = text[start:end]
-    key = seg.translate(_table())
+    # folded piece by piece between spaces (the table keeps a space a space): news repeats its
+    # words, so most pieces are memo hits, far cheaper than translating every character again
+    pieces = list(map(_fold_piece, seg.split(" ")))
+    key = " ".join(map(itemgetter(0), pieces))
     words = calendar_words(lang)
     out = []
-    for mt in _pattern(lang).finditer(key):
+    for mt in _matches(_pattern(lang), key, pieces):
         if not _acceptable(mt, lang):
             continue
         d, kind = _resolve(mt, published, words)
@@ -227,6 +265,30 @@ def find_dates(
             s, e = _to_original(seg, mt.start(), mt.end())
         out.append((start + s, start + e, d, kind))
     return out
+
+
+def _matches(pattern: re.Pattern, key: str, pieces: list[tuple[str, tuple[int, ...]]]) -> Iterator[re.Match]:
+    """``pattern.finditer(key)``, tried only where a match can begin.
+
+    ``key`` is the folded pieces joined by single spaces. A scan tries the long alternation at
+    every word; a sentence has a handful of words a date can begin with (:func:`_first_words`).
+    """
+    if _first_words() is None:
+        yield from pattern.finditer(key)
+        return
+    at = list(compress(range(len(pieces)), map(itemgetter(1), pieces)))
+    if not at:
+        return
+    offsets = list(accumulate(map(len, map(itemgetter(0), pieces)), initial=0))
+    done = 0  # end of the last match: finditer goes on from there
+    for i in at:
+        piece_start = offsets[i] + i  # each piece before it is followed by one space
+        for p in pieces[i][1]:
+            if piece_start + p >= done:
+                mt = pattern.match(key, piece_start + p)
+                if mt is not None:
+                    done = mt.end()
+                    yield mt
 
 
 def _to_original(seg: str, start: int, end: int) -> tuple[int, int]:
@@ -268,6 +330,15 @@ def _table() -> dict[int, str]:
             if f != ch and len(f) <= 1:
                 table[cp] = f
     return table
+
+
+@lru_cache(maxsize=65536)
+def _fold_piece(piece: str) -> tuple[str, tuple[int, ...]]:
+    """``piece`` (no space in it) folded by ``translate(_table())``, and the offsets in the folded
+    piece where a date expression can begin (:func:`_first_words`); memoised."""
+    key = piece.translate(_table())
+    firsts = _first_words() or ()
+    return key, tuple(m.start() for m in _RUN.finditer(key) if m.group() in firsts or m.group()[0].isdecimal())
 
 
 def resolve_date(expr: str, published: _dt.date | None, lang: str) -> tuple[_dt.date | None, str]:

@@ -178,7 +178,8 @@ class MemoryKB(NisbaTable):
         return self._by_id.get(entity_id)
 
     def lookup(self, key: str) -> tuple[Entity, ...]:
-        return tuple(self._by_id[i] for i in self._by_key.get(key, ()))
+        ids = self._by_key.get(key)
+        return tuple(self._by_id[i] for i in ids) if ids else ()  # most keys asked for are no name
 
     def is_prefix(self, key: str) -> bool:
         return key in self._prefixes

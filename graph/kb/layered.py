@@ -57,10 +57,13 @@ class LayeredKB:
         return layer.version if layer is not None else None
 
     def lookup(self, key: str) -> tuple[Entity, ...]:
+        found = [layer.lookup(key) for layer in self.layers]
+        if not any(found):
+            return ()  # most keys asked for are no name
         out: list[Entity] = []
         seen: set[str] = set()
-        for layer in self.layers:
-            for e in layer.lookup(key):
+        for entities in found:
+            for e in entities:
                 if e.id in seen:
                     continue
                 seen.add(e.id)

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from graph.iri import is_qid, local_entity_id
 from graph.kb.base import Entity, KnowledgeBase, name_key
 from graph.recognise.found import Found
+from graph.recognise.kbcache import PerKB
 from graph.types import EntityRef, Mention
 
 __all__ = ["link", "NIL_THRESHOLD"]
@@ -29,16 +30,43 @@ NIL_THRESHOLD = 0.35
 _NAME_KIND = {"label": 0.25, "alias": 0.2, "short": 0.05}
 
 
-def _kind_of(e: Entity, key: str) -> str:
-    kinds = e.kinds_for(key)
-    for k in ("label", "alias", "short"):
-        if k in kinds:
-            return k
-    return "alias"
+#: (entity id, name key) → (the entity, :func:`_kind_of` it)
+_KINDS = PerKB(limit=100_000)
+#: entity id → (the entity, :func:`_labels_of` it)
+_LABELS = PerKB(limit=100_000)
 
 
-def _score(f: Found, e: Entity, countries: Counter, seen: set[str]) -> float:
-    s = 0.15 + 0.3 * e.prior + _NAME_KIND[_kind_of(e, name_key(f.text if not f.clitics else (f.name or f.text)))]
+def _kind_of(e: Entity, key: str, memo: dict | None = None) -> str:
+    """How ``key`` names ``e``: label, alias or short (alias when none of its names has that key).
+
+    ``memo``: the KB's table of earlier answers; an answer is for the very record it was worked
+    out for (a record that is not the KB's own is worked out afresh).
+    """
+    got = memo.get((e.id, key)) if memo is not None else None
+    if got is not None and got[0] is e:
+        return got[1]
+    # what next(k for k in ... if k in e.kinds_for(key)) gives, keying the names of a kind only
+    # when no earlier kind decided it: keying names is the cost, and a label mostly decides
+    kind = next((k for k in ("label", "alias", "short")
+                 if any(of == k and name_key(text) == key for _, text, of in e.names)), "alias")
+    if memo is not None:
+        memo[(e.id, key)] = (e, kind)
+    return kind
+
+
+def _labels_of(e: Entity, memo: dict | None = None) -> tuple[str | None, str | None, str | None]:
+    """(QID, English label, Arabic label) of a KB entity; ``memo`` as for :func:`_kind_of`."""
+    got = memo.get(e.id) if memo is not None else None
+    if got is not None and got[0] is e:
+        return got[1]
+    labels = (e.qid if is_qid(e.qid) else None, e.label("en"), e.label("ar"))
+    if memo is not None:
+        memo[e.id] = (e, labels)
+    return labels
+
+
+def _score(f: Found, e: Entity, countries: Counter, seen: set[str], memo: dict | None = None) -> float:
+    s = 0.15 + 0.3 * e.prior + _NAME_KIND[_kind_of(e, name_key(f.text if not f.clitics else (f.name or f.text)), memo)]
     if f.type and f.type != e.type:
         s -= 0.4
     if e.id in seen:
@@ -74,6 +102,7 @@ def link(found: Sequence[Found], kb: KnowledgeBase, *, kb_version: str | None = 
     """Mentions (one per span kept) and the entities they refer to."""
     kb_version = kb_version or getattr(kb, "version", None)
     countries, seen = _context(found)
+    memo, labels = _KINDS.get(kb), _LABELS.get(kb)
     mentions: list[Mention] = []
     refs: dict[str, EntityRef] = {}
     for f in found:
@@ -81,7 +110,7 @@ def link(found: Sequence[Found], kb: KnowledgeBase, *, kb_version: str | None = 
             f = _by_skeleton(f, kb)
         best, score = None, 0.0
         for e in f.candidates:
-            sc = _score(f, e, countries, seen)
+            sc = _score(f, e, countries, seen, memo)
             if sc > score:
                 best, score = e, sc
         if f.short and best is not None and best.id not in seen and not (best.country and best.country in countries):
@@ -89,11 +118,10 @@ def link(found: Sequence[Found], kb: KnowledgeBase, *, kb_version: str | None = 
         if best is not None and score >= threshold:
             type_ = best.type
             ent_id = best.id
-            qid = best.qid if is_qid(best.qid) else None
+            qid, label_en, label_ar = _labels_of(best, labels)
             role = f.role or best.role
             country = f.country or best.country or (best.id if best.kind == "country" else None)
-            ref = EntityRef(ent_id, qid, type_, best.label("en"), best.label("ar"), country if country != ent_id else None,
-                            role, kb_version)
+            ref = (ent_id, qid, type_, label_en, label_ar, country if country != ent_id else None, role, kb_version)
             seen.add(ent_id)
         else:
             if f.type is None:
@@ -108,11 +136,13 @@ def link(found: Sequence[Found], kb: KnowledgeBase, *, kb_version: str | None = 
             role, country = f.role, f.country
             is_ar = any("\u0600" <= ch <= "\u06ff" for ch in (f.name or f.text))
             name = f.name or f.text
-            ref = EntityRef(ent_id, None, type_, None if is_ar else name, name if is_ar else None, country, role, kb_version)
-        if ent_id not in refs or (ref.role and not refs[ent_id].role):
-            refs[ent_id] = ref
+            label_en, label_ar = (None, name) if is_ar else (name, None)
+            ref = (ent_id, None, type_, label_en, label_ar, country, role, kb_version)
+        # the record is built only when it is kept: an entity named again mostly is not
+        if ent_id not in refs or (role and not refs[ent_id].role):
+            refs[ent_id] = EntityRef(*ref)
         mentions.append(Mention(f.start, f.end, f.text, type_, ent_id, qid, round(score, 3), f.sentence,
-                                label=ref.label_en or ref.label_ar, role=role, country=country, via=f.via,
+                                label=label_en or label_ar, role=role, country=country, via=f.via,
                                 kb_version=kb_version))
     return tuple(mentions), tuple(refs.values())
 

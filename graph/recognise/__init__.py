@@ -40,7 +40,13 @@ from graph.types import Article, Sentence
 __all__ = ["Found", "recognise"]
 
 
-_LATIN = re.compile(r"[A-Za-z]")
+_LATIN = re.compile(rb"[A-Za-z]")
+
+
+def _has_latin(text: str, start: int, end: int) -> bool:
+    """Is there a Latin letter in ``text[start:end]``? Searched among the range's ASCII
+    characters only, picked out in C: news in Arabic has few, a regex scan of all is slower."""
+    return _LATIN.search(text[start:end].encode("ascii", "ignore")) is not None
 
 
 def _people_of(w: Word, kb: KnowledgeBase) -> tuple[Nisba, Reading | None] | None:
@@ -162,7 +168,7 @@ def _scan(text: str, start: int, end: int, kb, lex, cache: dict
         return [], [], [], (), (), ()
     cum = list(accumulate(map(len, parts), initial=start))
     entries = list(map(cache.get, toks))
-    if None in entries:
+    if not all(entries):  # a token not seen yet (entries are non-empty tuples; all() skips comparisons)
         for i, e in enumerate(entries):
             if e is None:
                 t = toks[i]
@@ -197,8 +203,9 @@ def _scan_sentences(text: str, sentences: Sequence[Sentence], kb, lex, cache: di
             remember_words(text, s.start, s.end, list(compress(toks1, wordlike1)), ws1)
             out.append((ws1, bits1, coref1))
             continue
-        remember_words(text, s.start, s.end, list(compress(toks[a:b], wordlike[a:b])), ws[a:b])
-        out.append((ws[a:b], bits[a:b], coref[a:b]))
+        sw = ws[a:b]  # one list for the recogniser and the events stage; neither modifies it
+        remember_words(text, s.start, s.end, list(compress(toks[a:b], wordlike[a:b])), sw)
+        out.append((sw, bits[a:b], coref[a:b]))
     return out
 
 
@@ -224,8 +231,7 @@ def recognise(article: Article, sentences: Sequence[Sentence], kb: KnowledgeBase
     per_sentence: list[tuple[Sentence, list[Word], list[bool]]] = []
     coref_keys: list[tuple] = []
     # one search for the article; the English passes then look again per sentence
-    any_latin = bool(sentences) and _LATIN.search(text, min(s.start for s in sentences),
-                                                  max(s.end for s in sentences)) is not None
+    any_latin = bool(sentences) and _has_latin(text, min(s.start for s in sentences), max(s.end for s in sentences))
     for s, (ws, bits, coref) in zip(sentences, _scan_sentences(text, sentences, kb, lex, cache)):
         # each start-only pass below visits just the words its bit marks; the name matcher
         # still extends over any word ("قره باغ": باغ starts nothing)
@@ -236,14 +242,14 @@ def recognise(article: Article, sentences: Sequence[Sentence], kb: KnowledgeBase
         if not nz:
             continue  # nothing can start here: no pass runs, the English ones neither (as ever)
         present = reduce(or_, [bits[i] for i in nz])
-        latin = any_latin and _LATIN.search(text, s.start, s.end) is not None
+        latin = any_latin and _has_latin(text, s.start, s.end)
         if present & _ROLE:
             found += find_roles(text, ws, kb, lex, taken, s.index, starts=_with(bits, nz, _ROLE))
         if latin:
             found += find_english(text, ws, kb, taken, s.index, "people")
         if present & _NAME:
             found += match_names(text, ws, kb, taken, s.index, starts=_with(bits, nz, _NAME))
-        if present & _ORG:
+        if present & _ORG and present & _NISBA:  # an organisation pattern ends on a nisba
             found += find_orgs(text, ws, kb, lex, taken, s.index, starts=_with(bits, nz, _ORG),
                                nisba=list(map(and_, bits, repeat(_NISBA))))
         if present & _GIVEN:

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from itertools import chain, compress
-from operator import not_
+from operator import attrgetter, not_
 
 from graph.recognise.found import Found
 from graph.recognise.tokens import Word, original_start
@@ -22,6 +22,9 @@ __all__ = ["resolve_coreference"]
 # the second half of a compound given name (عبد الله، أبو بكر) is no surname to look for
 _JOINED = frozenset({"عبد", "ابو", "ابي", "بن", "ابن", "بنت", "ال"})
 _NOT_SURNAMES = frozenset({"الله", "الدين", "الرحمن", "الثاني", "الاول", "الابن", "الاب"})
+
+
+_START = attrgetter("start")
 
 
 @lru_cache(maxsize=65536)
@@ -38,14 +41,15 @@ def resolve_coreference(text: str, found: list[Found],
     its first two readings); only the words sharing one with a surname are then visited.
     """
     surnames: dict[str, Found] = {}
-    for f in sorted(found, key=lambda f: f.start):
+    for f in sorted(found, key=_START):
+        if f.type != "PER" and not any(c.type == "PER" for c in f.candidates):
+            continue  # no person: asked first, it is cheaper than the name's key
         parts = _key(f.text).split(" ")
-        if (f.type == "PER" or any(c.type == "PER" for c in f.candidates)) and len(parts) >= 2 and len(parts[-1]) >= 3 \
-                and parts[-2] not in _JOINED and parts[-1] not in _NOT_SURNAMES:
+        if len(parts) >= 2 and len(parts[-1]) >= 3 and parts[-2] not in _JOINED and parts[-1] not in _NOT_SURNAMES:
             surnames.setdefault(parts[-1], f)
     out: list[Found] = []
     if surnames:
-        known = surnames.keys()
+        known = set(surnames)  # a set: its isdisjoint is the cheapest test of the sentences below
         first = min(f.start for f in surnames.values())
         for n, (s, ws, taken) in enumerate(per_sentence):
             if not ws or ws[-1].start <= first:

@@ -23,7 +23,7 @@ from graph.recognise.found import Found
 from graph.recognise.kbcache import PerKB
 from graph.recognise.tokens import Word, original_start
 
-__all__ = ["longest_at", "match_names"]
+__all__ = ["longest_at", "match_names", "name_entities"]
 
 _MAX_TOKENS = 10
 #: generic words before a place name ("region of", "city of") and the English article; folded
@@ -44,6 +44,8 @@ def _case_ok(word: Word, key: str) -> bool:
 _PROBES = PerKB(limit=300_000)
 #: name key → (its KB entities, whether only short aliases give it)
 _NAMES = PerKB(limit=100_000)
+#: (word, key of the next word) → True: no name starts at that word before that next word
+_DEAD = PerKB(limit=300_000)
 
 
 def _probe_cache(kb: KnowledgeBase) -> dict | None:
@@ -58,6 +60,11 @@ def _name_entities(kb: KnowledgeBase, key: str, cache: dict | None) -> tuple[tup
         if cache is not None:
             cache[key] = got
     return got
+
+
+def name_entities(kb: KnowledgeBase, key: str) -> tuple:
+    """``kb.lookup(key)``, memoised per KB (the passes ask for the same names again and again)."""
+    return _name_entities(kb, key, _NAMES.get(kb))[0]
 
 
 def probe(kb: KnowledgeBase, key: str) -> tuple[bool, bool]:
@@ -112,6 +119,17 @@ def _longest_at(ws: list[Word], i: int, kb: KnowledgeBase, taken: list[bool], ca
     return best
 
 
+def _dead(ws: list[Word], i: int, kb: KnowledgeBase) -> bool:
+    """No name starts at word ``i`` followed by word ``i + 1``, whatever comes after them: no
+    reading of word i is a name, and none is the first part of a name that goes on with word i+1."""
+    for r in ws[i].readings:
+        if not r.bare:
+            is_name, more = probe(kb, r.key)
+            if is_name or (more and any(probe(kb, r.key + " " + ws[i + 1].key))):
+                return False
+    return True
+
+
 def match_names(text: str, ws: list[Word], kb: KnowledgeBase, taken: list[bool], sentence: int = -1,
                 *, starts: Sequence[int] | None = None) -> list[Found]:
     """KB name matches among words not yet ``taken``; marks the matched words taken.
@@ -123,19 +141,29 @@ def match_names(text: str, ws: list[Word], kb: KnowledgeBase, taken: list[bool],
     n = len(ws)
     cache = _probe_cache(kb)
     names = _NAMES.get(kb)
+    # most words that begin some name are followed by a word no such name goes on with
+    # ("على" + "الحكومة"): the pair, once known to be dead, is skipped with one dict test
+    dead = _DEAD.get(kb)
     pos = 0  # words before pos are inside an earlier match
     for i in range(n) if starts is None else starts:
         if i < pos or taken[i] or not ws[i].is_word:
             continue
+        pair = None
+        if dead is not None and i + 1 < n:
+            pair = (ws[i].text, ws[i + 1].key)
+            if pair in dead:
+                continue
         m = _longest_at(ws, i, kb, taken, cache)
         if m is None:
+            if pair is not None and _dead(ws, i, kb):
+                dead[pair] = True
             continue
         j, clitics, plen, key = m
         cands, short = _name_entities(kb, key, names)
         if j - i > 1 and ws[i].key in DESCRIPTORS:
             # "إقليم قره باغ": the descriptor is not part of the name when the rest names the same entity
             rest = key.split(" ", 1)[1]
-            if {e.id for e in kb.lookup(rest)} & {e.id for e in cands}:
+            if {e.id for e in _name_entities(kb, rest, names)[0]} & {e.id for e in cands}:
                 i += 1
                 clitics, plen, key = 0, 0, rest
                 cands, short = _name_entities(kb, key, names)
@@ -150,5 +178,7 @@ def match_names(text: str, ws: list[Word], kb: KnowledgeBase, taken: list[bool],
 
 
 def _is_short(entity, key: str) -> bool:
+    if all(kind != "short" for _, _, kind in entity.names):
+        return False  # no short alias at all (most entities): no name needs keying
     kinds = entity.kinds_for(key)
     return bool(kinds) and kinds <= {"short"}

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from graph.kb.base import KnowledgeBase
 from graph.recognise.found import Found
-from graph.recognise.gazetteer import longest_at
+from graph.recognise.gazetteer import longest_at, name_entities
 from graph.recognise.lexicon import Lexicon
 from graph.recognise.nisba import word_nisba
 from graph.recognise.tokens import Word, original_start
@@ -29,16 +29,18 @@ _NAME_JOINERS = frozenset({"بن", "بنت", "ابن", "ابو", "عبد", "ال
 
 def _role_at(ws: list[Word], i: int, lex: Lexicon):
     """(role, end index, prefix_len) of the longest role phrase starting at word i."""
-    n = len(ws)
     first = lex.role_first
+    keys = None
     for r in ws[i].readings[:3]:
         if r.key not in first or r.clitics > 1:
             continue
-        for length in range(min(lex.max_role_tokens, n - i), 0, -1):
-            parts = [r.key] + [w.key for w in ws[i + 1:i + length]]
-            if any(not w.is_word for w in ws[i + 1:i + length]):
-                continue
-            role = lex.roles.get(" ".join(parts))
+        if keys is None:
+            after = ws[i + 1:i + min(lex.max_role_tokens, len(ws) - i)]
+            # a phrase runs over words only: it ends at the first non-word after word i
+            words = next((k for k, w in enumerate(after) if not w.is_word), len(after))
+            keys = [w.key for w in after[:words]]
+        for length in range(len(keys) + 1, 0, -1):
+            role = lex.roles.get(" ".join([r.key, *keys[:length - 1]]))
             if role is not None:
                 return role, i + length, r.prefix_len
     return None
@@ -104,7 +106,7 @@ def find_roles(text: str, ws: list[Word], kb: KnowledgeBase, lex: Lexicon, taken
         found = None
         m = longest_at(ws, k, kb, taken)
         if m is not None:
-            cands = tuple(e for e in kb.lookup(m[3]) if e.type == "PER")
+            cands = tuple(e for e in name_entities(kb, m[3]) if e.type == "PER")
             if cands:
                 end = ws[m[0] - 1].end
                 start = original_start(ws[k], m[2])

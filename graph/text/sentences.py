@@ -21,7 +21,9 @@ _END = re.compile(r"[.!?؟…]+[\"'»”)\]]*(?=\s)|\n+")
 # every _END match starts with one of these: a plain character class scans text several
 # times faster than the alternation, so _END is tried only where it can match
 _END_FIRST = re.compile(r"[.!?؟…\n]")
-_LAST_WORD = re.compile(r"[\w.]+$")
+# the last word of a range (group 1), as a search for r"[\w.]+$" finds it; anchored at the range
+# start and backtracking from its end, instead of a new attempt at every position of the range
+_LAST_WORD = re.compile(r"(?:.*[^\w.])?([\w.]+)$", re.S)
 _ABBREV = {
     "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "gov", "sen", "rep",
     "st", "jr", "sr", "no", "vs", "etc", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr",
@@ -46,12 +48,13 @@ def _ends(text: str, start: int, end: int):
 def _pieces(text: str, start: int, end: int):
     pos = start
     for m in _ends(text, start, end):
-        if m.group().startswith("."):
-            before = _LAST_WORD.search(text, max(pos, m.start() - 24), m.start())
-            word = before.group().lower() if before else ""
+        at, first = m.start(), text[m.start()]  # every match starts with its end mark
+        if first == ".":
+            before = _LAST_WORD.match(text, max(pos, at - 24), at)
+            word = before.group(1).lower() if before else ""
             if word in _ABBREV or (len(word) == 1 and word.isalpha() and word.isascii()):
                 continue
-        yield pos, m.end() if not m.group().startswith("\n") else m.start()
+        yield pos, m.end() if first != "\n" else at
         pos = m.end()
     yield pos, end
 

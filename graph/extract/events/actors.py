@@ -11,7 +11,10 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from functools import cache
+from itertools import compress
+from operator import attrgetter
 
+from graph.recognise.kbcache import PerKB
 from graph.resources import lexicon_dir
 from graph.text.fold import fold_key
 from graph.types import Mention
@@ -40,17 +43,19 @@ def _bare(key: str) -> str:
     return key
 
 
-_CACHE: dict[tuple[int, str], tuple[str, str] | None] = {}
+#: token key → (country, number) of its nisba reading, or None
+_COUNTRIES = PerKB(limit=200_000)
 
 
-def _nisba_country(kb, key: str) -> tuple[str, str] | None:
-    ck = (id(kb), key)
-    if ck in _CACHE:
-        return _CACHE[ck]
-    if len(_CACHE) > 200_000:
-        _CACHE.clear()
-    got = _CACHE[ck] = _lookup(kb, key)
-    return got
+def _countries(kb, keys: list[str]) -> list:
+    """:func:`_lookup` of each key, memoised per KB: most words are no nisba, and running text
+    repeats its words, so the common case is one C-level pass of dict lookups."""
+    table = _COUNTRIES.get(kb)
+    if table is None:  # a KB that cannot be weakly referenced: no memo
+        return [_lookup(kb, k) for k in keys]
+    for k in set(keys).difference(table):  # keys not seen yet
+        table[k] = _lookup(kb, k)
+    return list(map(table.__getitem__, keys))
 
 
 def _lookup(kb, key: str) -> tuple[str, str] | None:
@@ -71,20 +76,20 @@ def nisba_actors(text: str, toks, mentions, kb, lang: str = "ar") -> list[Mentio
     """
     if kb is None or not hasattr(kb, "nisba"):
         return []
+    found = _countries(kb, list(map(attrgetter("key"), toks)))
+    nisbas = [i for i in compress(range(len(toks)), found) if toks[i].is_word and len(toks[i].key) >= 4]
+    if not nisbas:
+        return []
     nouns = actor_nouns(lang)
     spans = sorted((m.start, m.end) for m in mentions)
     starts = [s for s, _ in spans]
     out = []
-    for i, t in enumerate(toks):
-        if not t.is_word or len(t.key) < 4:
-            continue
+    for i in nisbas:
+        t = toks[i]
         k = bisect_right(starts, t.start) - 1
         if k >= 0 and spans[k][0] <= t.start < spans[k][1]:
             continue
-        got = _nisba_country(kb, t.key)
-        if got is None:
-            continue
-        country, number = got
+        country, number = found[i]
         start, end = t.start, t.end
         if lang == "ar":
             prev = toks[i - 1] if i > 0 and toks[i - 1].is_word else None

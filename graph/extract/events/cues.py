@@ -33,6 +33,8 @@ _IMPF = ("ي", "ت", "ن", "ا")
 _AR_SUFFIXES = ("تهما", "تهم", "تها", "ته", "هما", "هم", "ها", "وه", "وا", "ون", "ين", "ان", "تا", "ات", "نا", "ت", "ه", "ا", "ي", "ن")
 _EN_SUFFIXES = ("ing", "ies", "ied", "es", "ed", "s", "d")
 _NEAR_WINDOW = 4
+#: the parts of a word :func:`_ar_candidates` can read as a stem: at most 4 letters cut in front and 4 behind
+_STEM_SLICES = tuple(slice(a, -s or None) for a in range(5) for s in range(5))
 _AROUND = 3
 
 
@@ -142,6 +144,8 @@ class CueLexicon:
                 self.heads.setdefault(c.words[0], []).append(c)
         self._cache: dict[str, tuple[tuple[str, bool, bool], ...]] = {}
         self._light: dict[str, frozenset] = {}
+        #: words known to head no cue that reports an event (see :meth:`has_cue`)
+        self._quiet: set[str] = set()
 
     def readings(self, word: str) -> tuple[tuple[str, bool, bool], ...]:
         """Readings of ``word`` whose stem heads some cue (cached per word)."""
@@ -150,7 +154,7 @@ class CueLexicon:
             key = fold_key(word)
             if self.lang == "ar":
                 bare = {b for b, _ in _ar_bases(key)}
-                cands = [] if bare & self.blocked else _ar_candidates(key)
+                cands = [] if bare & self.blocked or not self._may_head(key) else _ar_candidates(key)
             else:
                 cands = [] if key in self.blocked else _en_candidates(key)
             seen: set[str] = set()
@@ -164,6 +168,48 @@ class CueLexicon:
                 self._cache.clear()
             self._cache[word] = got
         return got
+
+    def _may_head(self, key: str) -> bool:
+        """Can a stem of the folded Arabic ``key`` head a cue at all?
+
+        Every stem :func:`_ar_candidates` reads is ``key`` less at most 4 letters in front (و, a
+        preposition or ال, a future or imperfect prefix) and 4 behind (a suffix): 25 set tests
+        instead of building every reading of a word that heads none (most new words).
+        """
+        return not self.heads.keys().isdisjoint(map(key.__getitem__, _STEM_SLICES))
+
+    def reports(self, word: str) -> bool:
+        """Can ``word`` head a hit that reports an event?
+
+        Not when every cue it can head is read through the article (a definite verbal noun
+        refers back to an event, see :meth:`find`) or is an exact form it only matches with affixes.
+        """
+        heads = self.heads
+        for stem, definite, affixed in self.readings(word):
+            for cue in heads[stem]:
+                if (not definite or cue.definite_ok) and not (cue.exact and affixed):
+                    return True
+        return False
+
+    def has_cue(self, words: list[str]) -> bool:
+        """Does some word of ``words`` head a cue that can report an event?
+
+        The cheap test that decides whether a sentence is worth :meth:`find` and the role, date
+        and modality work after it: a set test in C when every word is known to head no such cue
+        (running text repeats its words), a look at the others only. When it is False, no hit of
+        :meth:`find` can report an event (no reporting hit has a head without such a reading).
+        """
+        quiet = self._quiet
+        if quiet.issuperset(words):
+            return False
+        for w in words:
+            if w not in quiet:
+                if self.reports(w):
+                    return True
+                if len(quiet) > 200_000:  # bound memory on endless streams
+                    quiet.clear()
+                quiet.add(w)
+        return False
 
     def light(self, word: str) -> frozenset:
         got = self._light.get(word)

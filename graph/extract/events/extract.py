@@ -18,6 +18,8 @@ import datetime as _dt
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from itertools import compress
+from operator import attrgetter
 
 from graph.extract.dates import find_dates
 from graph.extract.events.actors import nisba_actors
@@ -183,7 +185,7 @@ def _sentence_events(article: Article, sent: Sentence, mentions: list[Mention], 
     if not hits:
         return []
     toks = _tokens(text, sent.start, sent.end)
-    widx = [i for i, t in enumerate(toks) if t.is_word]
+    widx = list(compress(range(len(toks)), map(attrgetter("is_word"), toks)))
     found = find_dates(text, sent.start, sent.end, article.published, lang)
     if article.published and not any(f[2] for f in found):
         years = [int(y) for y in _YEAR_RE.findall(text, sent.start, sent.end)]
@@ -193,7 +195,7 @@ def _sentence_events(article: Article, sent: Sentence, mentions: list[Mention], 
     extra = nisba_actors(text, toks, mentions, kb, lang)
     if extra:
         mentions = sorted([*mentions, *extra], key=lambda m: m.start)
-    all_keys = [t.key for t in toks]
+    all_keys = list(map(attrgetter("key"), toks))
     judge = report_judge(lang)
     reporting = mw.by_kind.get("reported", frozenset())
     out = []
@@ -268,16 +270,17 @@ def extract_events(
     ('CONSULT', '040', 'Q159', 'Q227', True, '2023-09-20')
     """
     lang = _lang(article)
+    lex = cue_lexicon(lang)
     ms = sorted(mentions, key=lambda m: m.start)
     starts = [m.start for m in ms]
     events: list[Event] = []
     for sent in sentences:
-        cues = _cues(article.text, sent, lang)
-        if not cues[1]:
-            continue  # no cue, no event: the sentence's mentions are not needed
+        words = sentence_words(article.text, sent.start, sent.end)
+        if not lex.has_cue(words):
+            continue  # no cue that can report an event, no event: the rest of the work is not needed
         lo = bisect_right(starts, sent.start - 1)
         hi = bisect_right(starts, sent.end - 1)
         in_sent = [m for m in ms[lo:hi] if m.end <= sent.end]
-        events.extend(_sentence_events(article, sent, in_sent, lang, kb, cues))
+        events.extend(_sentence_events(article, sent, in_sent, lang, kb, (words, lex.find(words))))
     merged = merge_events(events)
     return tuple(dataclasses.replace(e, id=event_id(e, article.id)) for e in merged)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress, count
 
 from graph.resources import lexicon_dir
 from graph.text.fold import fold_key
@@ -52,10 +53,15 @@ def modality_words(lang: str) -> ModalityWords:
     return ModalityWords({k: frozenset(v) for k, v in by_kind.items()})
 
 
-def _keys(k: str) -> tuple[str, ...]:
-    if len(k) > 2 and k[0] in "وف":
-        return k, k[1:]
-    return (k,)
+@cache
+def _glued(vocab: frozenset, min_len: int = 2) -> frozenset:
+    """``vocab`` and its words of at least ``min_len`` letters with و or ف glued in front.
+
+    With ``min_len=2`` a word is in it exactly when the word, or the word of more than two
+    letters with a leading و/ف stripped, is in ``vocab``: sentences are searched with set tests
+    instead of stripping every word of them.
+    """
+    return vocab | {c + w for w in vocab if len(w) >= min_len for c in "وف"}
 
 
 def tell(words: list[str], cue: int, mw: ModalityWords) -> tuple[bool, str, int | None]:
@@ -69,11 +75,11 @@ def tell(words: list[str], cue: int, mw: ModalityWords) -> tuple[bool, str, int 
     negated = False
     modality = "asserted"
     for kind in ("negation", "future", "intended"):
-        vocab = mw.by_kind.get(kind, frozenset())
+        vocab = _glued(mw.by_kind.get(kind, frozenset()))
         for j in range(cue - 1, max(-1, cue - 1 - _WINDOW[kind]), -1):
             if words[j] in _CLAUSE_END:
                 break
-            if any(k in vocab for k in _keys(words[j])):
+            if words[j] in vocab:
                 if kind == "negation":
                     negated = True
                 elif modality == "asserted":
@@ -81,22 +87,18 @@ def tell(words: list[str], cue: int, mw: ModalityWords) -> tuple[bool, str, int 
                 break
     # a denial verb governs the whole clause it introduces ("نفت الوزارة أن تكون قواتها قصفت")
     if not negated:
-        denial = mw.by_kind.get("denial", frozenset())
-        negated = any(k in denial for w in words[:cue] for k in _keys(w))
+        negated = not _glued(mw.by_kind.get("denial", frozenset())).isdisjoint(words[:cue])
     # a future prefix glued to the cue verb itself (ستجري, سيبحث, will-less Arabic)
-    if modality == "asserted" and any(k in mw.by_kind.get("future", ()) for k in _keys(words[cue])):
+    if modality == "asserted" and words[cue] in _glued(mw.by_kind.get("future", frozenset())):
         modality = "future"
     # an abstract noun governing the cue: "أهمية مناقشة", "ضرورة إجراء", "the need to"
-    vocab = mw.by_kind.get("abstract", frozenset())
+    vocab = _glued(mw.by_kind.get("abstract", frozenset()))
     for j in range(cue - 1, max(-1, cue - 3), -1):
-        if any(k in vocab for k in _keys(words[j])):
+        if words[j] in vocab:
             return negated, "abstract", None
-    reported_at = None
-    vocab = mw.by_kind.get("reported", frozenset())
-    for j, k in enumerate(words):
-        if j != cue and (k in vocab or (k[:1] in "وف" and k[1:] in vocab)):
-            reported_at = j
-            break
+    # the reporting word may carry و/ف whatever its length
+    vocab = _glued(mw.by_kind.get("reported", frozenset()), 0)
+    reported_at = next((j for j in compress(count(), map(vocab.__contains__, words)) if j != cue), None)
     if modality == "asserted" and reported_at is not None:
         modality = "reported"
     return negated, modality, reported_at

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import NamedTuple
 
 from graph.extract.events.actors import actor_nouns
@@ -37,6 +38,8 @@ _POSSESSIVE = ("هم", "ها", "ه")
 _FROM = frozenset({"من", "from"})
 _AND = frozenset({"و", "and"})
 _SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "RETREAT"})
+_START, _IS_WORD = attrgetter("start"), attrgetter("is_word")
+_QUOTES = frozenset({'"', "«", "»", "(", "'"})  # skipped when looking at the words before a mention
 _NEAR_AFTER = 2  # words between a verb cue and a following subject
 _SRC_BEFORE = 8  # words between a preceding subject and the cue
 _SRC_AFTER = 6
@@ -66,7 +69,7 @@ class _Sent:
     def __init__(self, text: str, toks: list[Tok], mentions: list[Mention]):
         self.text = text
         self.toks = toks
-        self.starts = [t.start for t in toks]
+        self.starts = list(map(_START, toks))
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.first = [self.tok_at(m.start) for m in self.mentions]
         self.last = [self.tok_at(m.end - 1) for m in self.mentions]
@@ -82,13 +85,13 @@ class _Sent:
             out.append(fold_key(self.text[t.start:m.start]))
         j = self.first[i] - 1
         while j >= 0 and len(out) < n:
-            if self.toks[j].key not in ('"', "«", "»", "(", "'"):
+            if self.toks[j].key not in _QUOTES:
                 out.append(self.toks[j].key)
             j -= 1
         return out
 
     def words_between(self, a: int, b: int) -> int:
-        return sum(1 for t in self.toks[a:b] if t.is_word)
+        return sum(map(_IS_WORD, self.toks[a:b]))  # is_word is a bool
 
     def is_locative(self, i: int) -> bool:
         prev = self.before(i, 4)
