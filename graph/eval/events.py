@@ -245,7 +245,9 @@ def format_report(report: dict) -> str:
             for s in SPLITS:
                 d = per[s]
                 acc = d["correct"] / d["gold"] if d["gold"] else 0.0
-                lines.append(f"{type_:8} {s:9} accuracy {acc:6.3f}  ({d['correct']}/{d['gold']}, with a source: {d['predicted']})")
+                given = d["correct"] / d["predicted"] if d["predicted"] else 0.0
+                lines.append(f"{type_:8} {s:9} accuracy {acc:6.3f}  ({d['correct']}/{d['gold']}); "
+                             f"where a source is given {given:5.3f} ({d['correct']}/{d['predicted']})")
     if report.get("plover_en"):
         lines.append("English PLOVER records: event-type accuracy (first event / any event)")
         for s in SPLITS:
