@@ -252,3 +252,14 @@ def test_its_own_forces_outrank_a_subject_after_the_verb():
 def test_origin_after_a_noun_cue_is_the_source():
     (e,) = [e for e in events("وشهدت المنطقة أمس إطلاق صواريخ من جنوب أرمينيا على قرية حدودية.") if e.type == "ASSAULT"]
     assert e.source.country == "Q399" and e.target is None
+
+
+def test_passive_agent_is_the_source():
+    (e,) = [e for e in events("وتعرضت قرية حدودية أمس لهجوم على أيدي الجيش التركي.") if e.type == "ASSAULT"]
+    assert e.source.entity == "ORG-tr-army" and e.target is None
+
+
+def test_relative_light_verb_makes_a_noun_cue_a_verb_with_its_subject():
+    # "an air strike that the Turkish army carried out": verbal, and the army is the source
+    (e,) = [e for e in events("وجاءت الاشتباكات بعد ضربة جوية نفذها الجيش التركي على قرية حدودية.") if e.type == "ASSAULT"]
+    assert e.source.country == "Q43"

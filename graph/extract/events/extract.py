@@ -134,6 +134,21 @@ def _after_light_verb(words: list[str], i: int, mw) -> bool:
     return False
 
 
+_PRONOUN = ("هما", "هم", "ها", "ه")
+
+
+def _light_after(words: list[str], h: CueHit, mw) -> int | None:
+    """A light verb with a pronoun back to a noun cue is its relative clause, a verb phrase whose subject
+    follows: "ضربة جوية نفذها الجيش الباكستاني", "الهجوم الذي شنته القوات". The verb's word index, or None."""
+    light = mw.by_kind.get("light", frozenset())
+    for j in range(h.end, min(len(words), h.end + 3)):
+        k = _key(words[j])
+        for p in _PRONOUN:
+            if k.endswith(p) and len(k) > len(p) + 1 and k[:-len(p)] in light:
+                return j
+    return None
+
+
 def _nisba_source(kb, words: list[str]) -> EventRole | None:
     """A nationality adjective right after a noun cue names its source ("غارة جوية أميركية")."""
     if kb is None or not hasattr(kb, "nisba"):
@@ -202,6 +217,9 @@ def _sentence_events(article: Article, sent: Sentence, mentions: list[Mention], 
     for type_, h in _primary(hits).items():
         first, last = widx[h.start], widx[h.end - 1]
         light = _after_light_verb(words, h.start, mw)
+        rel = _light_after(words, h, mw) if h.cue.noun and not light else None
+        if rel is not None:
+            last, light = widx[rel], True  # the relative verb closes the cue: its subject comes next
         same = [x for x in hits if x.cue.type == type_]
         roles: Roles = assign_roles(text, toks, mentions, first, last, type_, lang, noun=h.cue.noun and not light,
                                     reporting=reporting)
@@ -216,7 +234,7 @@ def _sentence_events(article: Article, sent: Sentence, mentions: list[Mention], 
             source = _local_actor(roles.location, type_, kb)
         if source is None and roles.target is None and (type_ in NEEDS_ACTOR or h.cue.weak):
             continue
-        verbal = any(not x.cue.noun or _after_light_verb(words, x.start, mw) for x in same)
+        verbal = rel is not None or any(not x.cue.noun or _after_light_verb(words, x.start, mw) for x in same)
         if not verbal and not any(_specific(x, words, found, roles, source) for x in same) and not _counted(words):
             continue
         negated, modality, rep = tell(all_keys, first, mw)

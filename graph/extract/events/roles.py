@@ -36,6 +36,8 @@ _BETWEEN = frozenset({"بين", "between"})
 _THAT = frozenset({"ان", "بان", "انه", "بانه", "انها", "بانها", "that"})
 _POSSESSIVE = ("هم", "ها", "ه")
 _FROM = frozenset({"من", "from"})
+# the agent of a passive: "من قبل X", "على أيدي X", "على يد X", "by X"
+_AGENT = (("قبل", "من"), ("ايدي", "علي"), ("يد", "علي"), ("by",))
 _AND = frozenset({"و", "and"})
 _SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "RETREAT"})
 _START, _IS_WORD = attrgetter("start"), attrgetter("is_word")
@@ -120,6 +122,11 @@ class _Sent:
                     break
         return None
 
+    def agent(self, i: int) -> bool:
+        """Mention ``i`` is the agent of a passive ("تم اغتصابها من قبل عدة ضباط عراقيين"); one word may intervene."""
+        prev = self.before(i, 3)
+        return any(tuple(prev[k:k + len(a)]) == a for a in _AGENT for k in (0, 1))
+
     def origin(self, i: int) -> bool:
         """Mention ``i`` follows "from" (``من``/"from"), possibly with a direction: ``من جنوب لبنان``."""
         prev = self.before(i, 2)
@@ -180,6 +187,8 @@ def assign_roles(
 
     source = target = None
     symmetric = False
+    agents = [i for i in range(n) if s.first[i] > cue_last and actor[i] and i not in used and s.agent(i)
+              and s.words_between(cue_last + 1, s.first[i]) <= 8 and type_ not in _SYMMETRIC_TYPES]
     # "بين X وY" / "between X and Y": a pair, whatever the types (a region can be a party)
     for i in range(n - 1):
         if i in used or not s.marker(i, _BETWEEN, 1):
@@ -194,8 +203,9 @@ def assign_roles(
             break
 
     if source is None:
-        # target marked by a preposition after the cue
-        target = s.after_marker(_TARGET_PREP, cue_last + 1, 4, lambda i: actor[i] and i not in used, within=6)
+        # target marked by a preposition after the cue ("على أيدي X" marks the agent, not a target)
+        target = s.after_marker(_TARGET_PREP, cue_last + 1, 4, lambda i: actor[i] and i not in used and i not in agents,
+                                within=6)
         if target is not None:
             used.add(target)
         src_after = [i for i in after if actor[i] and i not in used and not s.marker(i, _TARGET_PREP, 2)]
@@ -226,6 +236,8 @@ def assign_roles(
                 and i not in used and s.own_forces(i, cue_first, lang)]
         if told and (source is None or s.first[source] > cue_last):
             source = told[-1]  # "قال الجيش التركي إن طائراته قصفت مجموعة من المتمردين": the army, not the rebels
+        if agents:
+            source = agents[0]  # a passive names its agent: whoever else is near is not the actor
         if source is not None:
             used.add(source)
         if target is None and type_ not in _SYMMETRIC_TYPES:
