@@ -241,8 +241,9 @@ def _sentence_events(article: Article, sent: Sentence, mentions: list[Mention], 
         if modality == "abstract":
             continue  # "أهمية مناقشة", "the need to discuss": talk about an event, not an event
         facts = {"actor": named, "dated": any(f[2] is not None for f in found), "located": roles.location is not None}
-        judged = judge.confidence(type_, all_keys, **facts)
-        if judged is not None and modality in ("asserted", "reported") and not judge.keeps(type_, all_keys, **facts):
+        verdict = judge.verdict(type_, all_keys, **facts)
+        judged = verdict[1] if verdict is not None else None
+        if verdict is not None and modality in ("asserted", "reported") and not verdict[0]:
             modality = "mentioned"  # talk about an event (a trial, a condemnation, a call), recorded as such
         reported_by = None
         if rep is not None:

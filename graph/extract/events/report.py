@@ -96,6 +96,13 @@ class ReportJudge:
         s += f.get("@located", 0.0) * located + f.get("@digit", 0.0) * digit
         return s
 
+    def verdict(self, type_: str, keys: list[str], **facts: bool) -> tuple[bool, float] | None:
+        """(kept as news, confidence) from one scoring, or None when ``type_`` is not judged."""
+        if type_ not in self.weights:
+            return None
+        s = self.score(type_, keys, **facts)
+        return s >= 0.0, round(1.0 / (1.0 + math.exp(-s)), 3)
+
     def keeps(self, type_: str, keys: list[str], **facts: bool) -> bool:
         return self.score(type_, keys, **facts) >= 0.0
 
