@@ -177,6 +177,29 @@ def _source_elsewhere(roles: Roles, text, toks, mentions, widx, same: list[CueHi
     return roles
 
 
+def _source_role(roles: Roles, type_: str, raw: list[CueHit], words: list[str], kb) -> tuple[EventRole | None, bool]:
+    """The source's role, and whether the text names it with a country (what the report judgement weighs).
+
+    Fallbacks when the roles found none: a nationality adjective after any cue of the type, then
+    (for protests) the place's country."""
+    source = actor_role(roles.source, kb) if roles.source else None
+    if source is None and roles.target is None:
+        for other in (x for x in raw if x.cue.type == type_):
+            source = source or _nisba_source(kb, words[other.end:other.end + 3])
+    named = source is not None and source.country is not None
+    if not named and type_ in _LOCAL_ACTOR and roles.location is not None:
+        source = _local_actor(roles.location, type_, kb)
+    return source, named
+
+
+def _reporter(tok: Tok, mentions: list[Mention]) -> str | None:
+    """Who is named next to the reporting word ("ذكرت وزارة …", "نشرت الوزارة بيانا"), within 40 characters."""
+    near = [(min(abs(m.start - tok.end), abs(tok.start - m.end)), m.entity) for m in mentions
+            if m.type in ("ORG", "PER", "GPE")]
+    near = [x for x in near if x[0] < 40]
+    return min(near)[1] if near else None
+
+
 def _local_actor(location: Mention, type_: str, kb) -> EventRole | None:
     """Protesters or attackers with no name, acting in a place, are coded as that place's country
     (CAMEO practice: "hundreds demonstrated in Athens" → GRC civilians)."""
@@ -225,13 +248,7 @@ def _sentence_events(article: Article, sent: Sentence, mentions: list[Mention], 
                                     reporting=reporting)
         if roles.source is None:
             roles = _source_elsewhere(roles, text, toks, mentions, widx, same, h, type_, lang, reporting)
-        source = actor_role(roles.source, kb) if roles.source else None
-        if source is None and roles.target is None:
-            for other in (x for x in raw if x.cue.type == type_):
-                source = source or _nisba_source(kb, words[other.end:other.end + 3])
-        named = source is not None and source.country is not None
-        if (source is None or source.country is None) and type_ in _LOCAL_ACTOR and roles.location is not None:
-            source = _local_actor(roles.location, type_, kb)
+        source, named = _source_role(roles, type_, raw, words, kb)
         if source is None and roles.target is None and (type_ in NEEDS_ACTOR or h.cue.weak):
             continue
         verbal = rel is not None or any(not x.cue.noun or _after_light_verb(words, x.start, mw) for x in same)
@@ -245,14 +262,7 @@ def _sentence_events(article: Article, sent: Sentence, mentions: list[Mention], 
         judged = verdict[1] if verdict is not None else None
         if verdict is not None and modality in ("asserted", "reported") and not verdict[0]:
             modality = "mentioned"  # talk about an event (a trial, a condemnation, a call), recorded as such
-        reported_by = None
-        if rep is not None:
-            # the source named next to the reporting word ("ذكرت وزارة …", "نشرت الوزارة بيانا")
-            r0, r1 = toks[rep].start, toks[rep].end
-            near = [(min(abs(m.start - r1), abs(r0 - m.end)), m.entity) for m in mentions if m.type in ("ORG", "PER", "GPE")]
-            near = [x for x in near if x[0] < 40]
-            if near:
-                reported_by = min(near)[1]
+        reported_by = _reporter(toks[rep], mentions) if rep is not None else None
         date, date_text = _date_for(found, toks[first].start, article.published, text)
         out.append(Event(
             type=type_,
