@@ -263,3 +263,27 @@ def test_relative_light_verb_makes_a_noun_cue_a_verb_with_its_subject():
     # "an air strike that the Turkish army carried out": verbal, and the army is the source
     (e,) = [e for e in events("وجاءت الاشتباكات بعد ضربة جوية نفذها الجيش التركي على قرية حدودية.") if e.type == "ASSAULT"]
     assert e.source.country == "Q43"
+
+
+def test_casualty_count_makes_a_noun_told_attack_an_event():
+    # "an explosion in Baghdad wounded ten": no verb cue, no date; the count pins it down
+    (e,) = [e for e in events("وأسفر انفجار في وسط المدينة عن إصابة عشرة أشخاص.") if e.type == "ASSAULT"]
+    assert e.source is None
+
+
+def test_area_word_with_bi_is_a_place_not_an_actor():
+    (e,) = [e for e in events("قصف الجيش التركي مواقع بشمال أرمينيا أمس.") if e.type == "ASSAULT"]
+    assert e.source.country == "Q43" and e.location == "Q399" and e.target is None
+
+
+def test_tamma_with_a_verbal_noun_is_a_verb_phrase():
+    # no place, date or count: only "تم" makes the verbal noun report an event
+    (e,) = [e for e in events("وتم اغتيال ضابط كبير على أيدي مسلحين مجهولين.") if e.type == "ASSAULT"]
+    assert e.mode == "assassinate"
+
+
+def test_source_from_another_cue_of_the_same_type():
+    # the suicide attack is the more specific cue; the army acts in the air strike before it
+    text = "ونفذ الجيش التركي ضربة جوية على قرية حدودية في الصباح الباكر قبل أن تعقبها بساعات قليلة هجمات انتحارية."
+    (e,) = [e for e in events(text) if e.type == "ASSAULT"]
+    assert e.mode == "suicide-attack" and e.source.country == "Q43"

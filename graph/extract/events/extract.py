@@ -129,7 +129,7 @@ def _after_light_verb(words: list[str], i: int, mw) -> bool:
     light = mw.by_kind.get("light", frozenset())
     for w in words[max(0, i - 4):i]:
         k = _key(w)
-        if k in light or (len(k) > 3 and k[0] in "وف" and k[1:] in light):
+        if k in light or (len(k) > 2 and k[0] in "وف" and k[1:] in light):  # "وتم", "وشن"
             return True
     return False
 
