@@ -25,7 +25,7 @@ from graph.extract.dates import find_dates
 from graph.extract.events.actors import nisba_actors
 from graph.extract.events.cues import CueHit, cue_lexicon
 from graph.extract.events.merge import event_id, merge_events
-from graph.extract.events.modality import modality_words, tell
+from graph.extract.events.modality import glued, modality_words, tell
 from graph.extract.events.report import report_judge
 from graph.extract.events.roles import Roles, Tok, assign_roles
 from graph.extract.events.rollup import actor_role
@@ -126,12 +126,8 @@ def _specific(h: CueHit, words: list[str], found, roles: Roles, source) -> bool:
 
 def _after_light_verb(words: list[str], i: int, mw) -> bool:
     """A noun cue governed by a light verb is a verb phrase: "نفذت القوات ضربة جوية", "launched an attack"."""
-    light = mw.by_kind.get("light", frozenset())
-    for w in words[max(0, i - 4):i]:
-        k = _key(w)
-        if k in light or (len(k) > 2 and k[0] in "وف" and k[1:] in light):  # "وتم", "وشن"
-            return True
-    return False
+    light = glued(mw.by_kind.get("light", frozenset()))  # "وشن", "وتم"
+    return any(_key(w) in light for w in words[max(0, i - 4):i])
 
 
 _PRONOUN = ("هما", "هم", "ها", "ه")

@@ -28,7 +28,7 @@ from itertools import compress, count
 from graph.resources import lexicon_dir
 from graph.text.fold import fold_key
 
-__all__ = ["ModalityWords", "modality_words", "tell"]
+__all__ = ["ModalityWords", "glued", "modality_words", "tell"]
 
 _WINDOW = {"negation": 5, "future": 3, "intended": 4}
 _CLAUSE_END = frozenset({"،", ",", "؛", ";", ":", "«", "»", '"', "(", ")"})
@@ -54,7 +54,7 @@ def modality_words(lang: str) -> ModalityWords:
 
 
 @cache
-def _glued(vocab: frozenset, min_len: int = 2) -> frozenset:
+def glued(vocab: frozenset, min_len: int = 2) -> frozenset:
     """``vocab`` and its words of at least ``min_len`` letters with و or ف glued in front.
 
     With ``min_len=2`` a word is in it exactly when the word, or the word of more than two
@@ -75,7 +75,7 @@ def tell(words: list[str], cue: int, mw: ModalityWords) -> tuple[bool, str, int 
     negated = False
     modality = "asserted"
     for kind in ("negation", "future", "intended"):
-        vocab = _glued(mw.by_kind.get(kind, frozenset()))
+        vocab = glued(mw.by_kind.get(kind, frozenset()))
         for j in range(cue - 1, max(-1, cue - 1 - _WINDOW[kind]), -1):
             if words[j] in _CLAUSE_END:
                 break
@@ -87,17 +87,17 @@ def tell(words: list[str], cue: int, mw: ModalityWords) -> tuple[bool, str, int 
                 break
     # a denial verb governs the whole clause it introduces ("نفت الوزارة أن تكون قواتها قصفت")
     if not negated:
-        negated = not _glued(mw.by_kind.get("denial", frozenset())).isdisjoint(words[:cue])
+        negated = not glued(mw.by_kind.get("denial", frozenset())).isdisjoint(words[:cue])
     # a future prefix glued to the cue verb itself (ستجري, سيبحث, will-less Arabic)
-    if modality == "asserted" and words[cue] in _glued(mw.by_kind.get("future", frozenset())):
+    if modality == "asserted" and words[cue] in glued(mw.by_kind.get("future", frozenset())):
         modality = "future"
     # an abstract noun governing the cue: "أهمية مناقشة", "ضرورة إجراء", "the need to"
-    vocab = _glued(mw.by_kind.get("abstract", frozenset()))
+    vocab = glued(mw.by_kind.get("abstract", frozenset()))
     for j in range(cue - 1, max(-1, cue - 3), -1):
         if words[j] in vocab:
             return negated, "abstract", None
     # the reporting word may carry و/ف whatever its length
-    vocab = _glued(mw.by_kind.get("reported", frozenset()), 0)
+    vocab = glued(mw.by_kind.get("reported", frozenset()), 0)
     reported_at = next((j for j in compress(count(), map(vocab.__contains__, words)) if j != cue), None)
     if modality == "asserted" and reported_at is not None:
         modality = "reported"

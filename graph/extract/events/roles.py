@@ -16,6 +16,7 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from graph.extract.events.actors import actor_nouns
+from graph.extract.events.modality import glued
 from graph.text.fold import fold_key
 from graph.types import Mention
 
@@ -139,7 +140,8 @@ class _Sent:
         """Mention ``i`` is who tells of the event, not who acts: "قال الجيش … إن طائراته قصفت"."""
         if self.last[i] >= cue_first:
             return False
-        said = any(w in reporting or (len(w) > 2 and w[0] in "وف" and w[1:] in reporting) for w in self.before(i, 2))
+        vocab = glued(reporting)
+        said = any(w in vocab for w in self.before(i, 2))
         return said and any(t.key in _THAT for t in self.toks[self.last[i] + 1:cue_first])
 
     def own_forces(self, i: int, cue_first: int, lang: str) -> bool:
