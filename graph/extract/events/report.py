@@ -5,8 +5,8 @@ for the assassination" or "the attack showed the weakness of the state"; "thousa
 Athens" as in "the minister warned those calling for demonstrations". For the types listed in
 ``graph/lexicons/report_<lang>.tsv`` this judgement weighs what news reports carry (casualties,
 weapons, crowds, a time, a police or army source) against what commentary, court reports,
-condemnations and calls carry. It runs only where a cue already fired and costs one set lookup
-per word and class.
+condemnations and calls carry. It runs only where a cue already fired and costs one dict lookup
+per word.
 
 >>> j = report_judge("ar")
 >>> def keys(s): return [fold_key(w) for w in s.split()]
@@ -26,6 +26,7 @@ import math
 from dataclasses import dataclass, field
 from functools import cache
 
+from graph.extract.events.modality import glued
 from graph.resources import lexicon_dir
 from graph.text.fold import fold_key
 
@@ -43,13 +44,15 @@ class TypeWeights:
     bias: float = 0.0
     classes: tuple[tuple[float, frozenset], ...] = ()
     facts: dict = field(default_factory=dict)
-    index: dict = field(default_factory=dict)  # word → the classes holding it (one lookup per word)
+    index: dict = field(default_factory=dict)  # word, also with و/ف glued on → its classes (one lookup per word)
 
     @staticmethod
     def build(bias: float, classes: tuple[tuple[float, frozenset], ...], facts: dict) -> TypeWeights:
+        # a word counts once per class whether it matches bare or with و/ف in front ("وقتل");
+        # only forms of three letters or more take one, so "وان" is not "ان"
         index: dict[str, tuple[int, ...]] = {}
         for n, (_w, forms) in enumerate(classes):
-            for f in forms:
+            for f in glued(forms, 3):
                 index[f] = (*index.get(f, ()), n)
         return TypeWeights(bias, classes, facts, index)
 
@@ -59,10 +62,6 @@ class ReportJudge:
     """Per-type weights; a type without weights is not judged."""
 
     weights: dict
-
-    @property
-    def types(self) -> frozenset:
-        return frozenset(self.weights)
 
     def score(self, type_: str, keys: list[str], *, actor: bool = False, dated: bool = False,
               located: bool = False) -> float:
@@ -79,10 +78,7 @@ class ReportJudge:
                 continue
             words += 1
             digit = digit or k[:1].isdigit()
-            hit = index.get(k, ())
-            if len(k) > 3 and k[0] in "وف":
-                hit = {*hit, *index.get(k[1:], ())}  # a word counts once per class, bare or not
-            for n in hit:
+            for n in index.get(k, ()):
                 counts[n] += 1
         s = w.bias
         for (wt, _forms), c in zip(w.classes, counts):
@@ -105,12 +101,6 @@ class ReportJudge:
 
     def keeps(self, type_: str, keys: list[str], **facts: bool) -> bool:
         return self.score(type_, keys, **facts) >= 0.0
-
-    def confidence(self, type_: str, keys: list[str], **facts: bool) -> float | None:
-        """The score as a probability (what :class:`~graph.types.Event` records), None when not judged."""
-        if type_ not in self.weights:
-            return None
-        return round(1.0 / (1.0 + math.exp(-self.score(type_, keys, **facts))), 3)
 
 
 @cache
