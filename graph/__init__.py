@@ -5,6 +5,7 @@ store → analyse → visualise. The few functions a user calls live in :mod:`gr
 re-exported here lazily, so ``import graph`` stays cheap.
 """
 
+from graph._lazy import lazy_exports
 from graph._version import __version__
 
 __all__ = ["__version__", "annotate", "annotate_article", "build", "actor_graph", "render_html", "analysis_report",
@@ -23,10 +24,4 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str):
-    mod = _LAZY.get(name)
-    if mod is None:
-        raise AttributeError(f"module 'graph' has no attribute {name!r}")
-    import importlib
-
-    return getattr(importlib.import_module(mod), name)
+__getattr__ = lazy_exports(__name__, _LAZY)

@@ -6,6 +6,8 @@ re-exported lazily so importing :mod:`graph.rdf` loads nothing heavy.
 
 from __future__ import annotations
 
+from graph._lazy import lazy_exports
+
 __all__ = ["FORMATS", "NG", "article_quads", "validate", "write_dataset"]
 
 _LAZY = {
@@ -17,10 +19,4 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str):
-    mod = _LAZY.get(name)
-    if mod is None:
-        raise AttributeError(f"module 'graph.rdf' has no attribute {name!r}")
-    import importlib
-
-    return getattr(importlib.import_module(mod), name)
+__getattr__ = lazy_exports(__name__, _LAZY)
