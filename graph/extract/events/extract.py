@@ -7,8 +7,9 @@ Dyadic types (CONSULT, AGREE, ACCUSE …) need an actor in the sentence; violent
 stand alone ("a car bomb exploded"). A definite verbal noun (``بدء العملية العسكرية``) refers
 back to an event told elsewhere and makes no new event. A sentence whose only time words are
 earlier years (``في الفترة من 2020 إلى 2022``) is background: no event is dated today from it.
-An event with a full past date (a timeline: ``* 21 مايو 2005: اغتيال …``) is kept with that date. For the types the report judgement
-covers (``report.py``), an event the sentence only talks about is kept with modality ``mentioned``.
+An event with a full past date (a timeline: ``* 21 مايو 2005: اغتيال …``) is kept with that
+date. For the types the report judgement covers (``report.py``), an event the sentence only
+talks about is kept with modality ``mentioned``.
 """
 
 from __future__ import annotations
@@ -197,8 +198,8 @@ def _reporter(tok: Tok, mentions: list[Mention]) -> str | None:
 
 
 def _local_actor(location: Mention, type_: str, kb) -> EventRole | None:
-    """Protesters or attackers with no name, acting in a place, are coded as that place's country
-    (CAMEO practice: "hundreds demonstrated in Athens" → GRC civilians)."""
+    """Unnamed actors of a ``_LOCAL_ACTOR`` type (protesters), acting in a place, are coded as that
+    place's country (CAMEO practice: "hundreds demonstrated in Athens" → GRC civilians)."""
     country = actor_role(location, kb).country
     if not country:
         return None
