@@ -205,3 +205,20 @@ def test_common_arabic_words_are_not_full_names(kb, word):
         kinds = {kind for lg, text, kind in e.names if name_key(text) == key}
         assert kinds == {"short"}, (e.id, kinds)
     assert kb.nisba(key) == ()
+
+
+def test_first_kind_is_the_first_of_kinds_for_in_order():
+    from graph.kb.base import name_key
+    from graph.kb.seed import load_seed_kb
+
+    order = ("label", "alias", "short")
+    kb = load_seed_kb()
+    checked = 0
+    for e in list(kb)[:300]:
+        for _, text, _ in e.names:
+            key = name_key(text)
+            kinds = e.kinds_for(key)
+            assert e.first_kind(key) == next(k for k in order if k in kinds)
+            checked += 1
+        assert e.first_kind("no such name here") is None
+    assert checked > 300

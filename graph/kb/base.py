@@ -91,6 +91,11 @@ class Entity:
         """Kinds (label, alias, short) of this entity's names whose :func:`name_key` is ``key``."""
         return frozenset(kind for _, text, kind in self.names if name_key(text) == key)
 
+    def first_kind(self, key: str, order: tuple[str, ...] = ("label", "alias", "short")) -> str | None:
+        """The first kind in ``order`` among :meth:`kinds_for` ``key``, keying the names of a kind
+        only when no earlier kind decided it (keying names is the cost; a label mostly decides)."""
+        return next((k for k in order if any(of == k and name_key(text) == key for _, text, of in self.names)), None)
+
     def fact(self, prop: str) -> str | None:
         for p, v in self.facts:
             if p == prop:

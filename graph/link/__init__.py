@@ -45,10 +45,7 @@ def _kind_of(e: Entity, key: str, memo: dict | None = None) -> str:
     got = memo.get((e.id, key)) if memo is not None else None
     if got is not None and got[0] is e:
         return got[1]
-    # what next(k for k in ... if k in e.kinds_for(key)) gives, keying the names of a kind only
-    # when no earlier kind decided it: keying names is the cost, and a label mostly decides
-    kind = next((k for k in ("label", "alias", "short")
-                 if any(of == k and name_key(text) == key for _, text, of in e.names)), "alias")
+    kind = e.first_kind(key) or "alias"
     if memo is not None:
         memo[(e.id, key)] = (e, kind)
     return kind
