@@ -98,7 +98,7 @@ def annotate_article(article: Article, kb=None, *, ner=None, ner_prefer: str = "
         from graph.recognise.crf import merge_found
 
         found = merge_found(found, _ner_found(ner, article, sentences, kb), prefer=ner_prefer)
-    mentions, entities = link(found, kb)
+    mentions, entities = link(found, kb, published=article.published)
     byline = _byline_mention(article)
     if byline is not None:
         mentions = tuple(sorted((*mentions, byline), key=lambda m: m.start))

@@ -63,8 +63,9 @@ def _token_keys(name: str):
 class Entity:
     """One KB entity. ``id`` is the QID when it has one, else a local id.
 
-    ``names`` holds (lang, text, kind) with kind ``label``, ``alias`` or ``short``
-    (a short/ambiguous alias that needs context). ``facts`` holds (property, value) pairs,
+    ``names`` holds (lang, text, kind) with kind ``label``, ``alias``, ``short``
+    (a short/ambiguous alias that needs context) or ``generated`` (a machine transliteration,
+    matched with a low weight and never shown as a label). ``facts`` holds (property, value) pairs,
     e.g. ("P39", "Q…"), ("capital", "Q…"), ("iso3", "RUS").
     """
 
@@ -82,8 +83,9 @@ class Entity:
         for lg, text, kind in self.names:
             if lg == lang and kind == "label":
                 return text
-        for lg, text, _ in self.names:
-            if lg == lang:
+        for lg, text, kind in self.names:
+            # a generated spelling (graph.kb.translit) is for matching only, never shown
+            if lg == lang and kind != "generated":
                 return text
         return None
 
@@ -91,7 +93,7 @@ class Entity:
         """Kinds (label, alias, short) of this entity's names whose :func:`name_key` is ``key``."""
         return frozenset(kind for _, text, kind in self.names if name_key(text) == key)
 
-    def first_kind(self, key: str, order: tuple[str, ...] = ("label", "alias", "short")) -> str | None:
+    def first_kind(self, key: str, order: tuple[str, ...] = ("label", "alias", "short", "generated")) -> str | None:
         """The first kind in ``order`` among :meth:`kinds_for` ``key``, keying the names of a kind
         only when no earlier kind decided it (keying names is the cost; a label mostly decides)."""
         return next((k for k in order if any(of == k and name_key(text) == key for _, text, of in self.names)), None)

@@ -167,13 +167,14 @@ class _Counts:
 
 def write_kb(entities: Iterable[Entity], nisbas: Iterable[tuple[str, Nisba]], path: str | os.PathLike,
              source: str, *, merge: bool = True, source_date: str | None = None,
-             details: dict | None = None) -> DiskKB:
+             details: dict | None = None, built: bool = True) -> DiskKB:
     """Write (or update) the KB directory ``path`` and return it opened.
 
     With ``merge`` (the default) an existing KB at ``path`` is kept and updated in place: an
     entity with the same id replaces the old one (so re-running a pull never duplicates), new
     nisba rows are added. ``details`` (endpoint, file …) go into the metadata's history. The
-    directory is replaced atomically, so a reader never sees half a KB.
+    directory is replaced atomically, so a reader never sees half a KB. ``built=False`` leaves the
+    build time out of the metadata (a reproducible KB: same entities, same bytes).
     """
     import marisa_trie
 
@@ -242,7 +243,7 @@ def write_kb(entities: Iterable[Entity], nisbas: Iterable[tuple[str, Nisba]], pa
             "version": f"{source}@{date}#{content_hash[:12]}",
             "source": source,
             "source_date": date,
-            "built": today.isoformat(timespec="seconds"),
+            "built": today.isoformat(timespec="seconds") if built else None,
             "content_hash": content_hash,
             "counts": counts.as_dict(len(table), n_names, len(nisba_list)),
             "history": history,

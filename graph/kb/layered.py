@@ -20,12 +20,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 from pathlib import Path
 
 from graph.errors import KBError
 from graph.kb.base import Entity, KnowledgeBase, Nisba
 
-__all__ = ["LayeredKB", "open_kb", "user_kb_dir"]
+__all__ = ["LayeredKB", "load_bundled_kb", "open_kb", "user_kb_dir"]
 
 
 class LayeredKB:
@@ -118,17 +119,28 @@ def user_kb_dir() -> Path:
     return Path(user_data_dir("newsgraph")) / "kb"
 
 
+@lru_cache(maxsize=1)
+def load_bundled_kb() -> KnowledgeBase:
+    """The KB that ships in the wheel: ``graph/kb/data/bundle`` (built by ``python -m graph.kb.bundle``;
+    it holds the seed tables too), or the seed tables alone where the bundle is absent (a source checkout
+    before its first build). Opened once per process; treat it as read-only."""
+    from graph.kb.disk import DiskKB, is_kb_dir
+    from graph.kb.seed import DATA_DIR, load_seed_kb
+
+    bundle = DATA_DIR / "bundle"
+    return DiskKB(bundle) if is_kb_dir(bundle) else load_seed_kb()
+
+
 def open_kb(path: str | os.PathLike | None = None) -> KnowledgeBase:
     """The KB to link against.
 
-    ``None``: the bundled seed KB, under the user's KB (:func:`user_kb_dir`) when one exists.
-    A path: the KB directory there, layered over the seed. A missing or corrupt path raises
+    ``None``: the bundled KB (:func:`load_bundled_kb`), under the user's KB (:func:`user_kb_dir`) when
+    one exists. A path: the KB directory there, layered over the bundled KB. A missing or corrupt path raises
     :class:`KBError` naming it.
     """
     from graph.kb.disk import DiskKB, is_kb_dir
-    from graph.kb.seed import load_seed_kb
 
-    seed = load_seed_kb()
+    seed = load_bundled_kb()
     if path is None:
         user = user_kb_dir()
         if not is_kb_dir(user):

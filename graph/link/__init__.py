@@ -27,7 +27,7 @@ from graph.types import EntityRef, Mention
 __all__ = ["link", "NIL_THRESHOLD"]
 
 NIL_THRESHOLD = 0.35
-_NAME_KIND = {"label": 0.25, "alias": 0.2, "short": 0.05}
+_NAME_KIND = {"label": 0.25, "alias": 0.2, "short": 0.05, "generated": 0.1}
 
 
 #: (entity id, name key) → (the entity, :func:`_kind_of` it)
@@ -95,18 +95,30 @@ def _context(found: Sequence[Found]) -> tuple[Counter, set[str]]:
 
 
 def link(found: Sequence[Found], kb: KnowledgeBase, *, kb_version: str | None = None,
-         threshold: float = NIL_THRESHOLD) -> tuple[tuple[Mention, ...], tuple[EntityRef, ...]]:
-    """Mentions (one per span kept) and the entities they refer to."""
+         threshold: float = NIL_THRESHOLD, published=None) -> tuple[tuple[Mention, ...], tuple[EntityRef, ...]]:
+    """Mentions (one per span kept) and the entities they refer to.
+
+    ``published`` (the article's date) lets a role mention without a name ("the Russian foreign
+    minister") link to the holder of that office on that day (:mod:`graph.link.offices`); without
+    a date, or with no holder known, such a mention is dropped.
+    """
     kb_version = kb_version or getattr(kb, "version", None)
     countries, seen = _context(found)
     memo, labels = _KINDS.get(kb), _LABELS.get(kb)
     mentions: list[Mention] = []
     refs: dict[str, EntityRef] = {}
     for f in found:
-        if f.type == "PER" and not f.candidates and (f.role or f.country):
-            f = _by_skeleton(f, kb)
         best, score = None, 0.0
-        for e in f.candidates:
+        if f.via == "office":
+            from graph.link.offices import resolve_office
+
+            f = resolve_office(f, kb, published)
+            if f is None:
+                continue
+            best, score = f.candidates[0], 0.8  # the office table names the holder; no name to weigh
+        elif f.type == "PER" and not f.candidates and (f.role or f.country):
+            f = _by_skeleton(f, kb)
+        for e in f.candidates if best is None else ():
             sc = _score(f, e, countries, seen, memo)
             if sc > score:
                 best, score = e, sc

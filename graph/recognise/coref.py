@@ -42,8 +42,8 @@ def resolve_coreference(text: str, found: list[Found],
     """
     surnames: dict[str, Found] = {}
     for f in sorted(found, key=_START):
-        if f.type != "PER" and not any(c.type == "PER" for c in f.candidates):
-            continue  # no person: asked first, it is cheaper than the name's key
+        if f.type != "PER" and not any(c.type == "PER" for c in f.candidates) or f.via == "office":
+            continue  # no person (or a role without a name): asked first, it is cheaper than the name's key
         parts = _key(f.text).split(" ")
         if len(parts) >= 2 and len(parts[-1]) >= 3 and parts[-2] not in _JOINED and parts[-1] not in _NOT_SURNAMES:
             surnames.setdefault(parts[-1], f)

@@ -58,13 +58,31 @@ def _demonym(w: Word, kb: KnowledgeBase):
     return None
 
 
-def _title_at(ws: list[Word], i: int) -> tuple[Role, int] | None:
+@lru_cache(maxsize=1)
+def _titles_lower() -> dict[tuple[str, ...], Role]:
+    return {tuple(t.lower() for t in k): r for k, r in _titles()[0].items()}
+
+
+def _title_at(ws: list[Word], i: int, lower: bool = False) -> tuple[Role, int] | None:
+    """The longest title at word i; ``lower``: also written in lower case ("the Russian foreign minister")."""
     titles, longest = _titles()
+    if lower:
+        titles = _titles_lower()
     for length in range(min(longest, len(ws) - i), 0, -1):
-        role = titles.get(tuple(w.text for w in ws[i:i + length]))
+        role = titles.get(tuple(w.text.lower() if lower else w.text for w in ws[i:i + length]))
         if role is not None:
             return role, i + length
     return None
+
+
+def _office(text: str, ws: list[Word], i: int, k: int, role: Role, country: str | None, sentence: int) -> Found | None:
+    """A role and its country with no name after them: a mention of the office holder, resolved on the
+    article's date by :mod:`graph.link.offices` (dropped there when it cannot be)."""
+    if not country or not role.role:
+        return None
+    start, end = ws[i].start, ws[k - 1].end
+    return Found(start, end, text[start:end], "PER", (), via="office", role=role.role, sector=role.sector,
+                 country=country, countries=(country,), sentence=sentence)
 
 
 def _name_end(ws: list[Word], k: int, taken: list[bool]) -> int:
@@ -116,6 +134,8 @@ def _people(text, ws, kb, taken, sentence) -> list[Found]:
         if dem is not None:
             country, j = dem.country, j + 1
         hit = _title_at(ws, j) if j < n else None
+        if hit is None and dem is not None and j < n:
+            hit = _title_at(ws, j, lower=True)
         if hit is None and j < n and ws[j].key in _counterparts() and last_role is not None:
             hit = (last_role, j + 1)
         if hit is None:
@@ -130,6 +150,13 @@ def _people(text, ws, kb, taken, sentence) -> list[Found]:
         if k < n and ws[k].key == ",":
             k += 1
         if k >= n or not _cap(ws[k]) or taken[k]:
+            office = _office(text, ws, i, k - (ws[k - 1].key == ","), role, country, sentence) if dem else None
+            if office is not None:
+                out.append(office)
+                for t in range(i, k):
+                    taken[t] = True
+                i = k
+                continue
             i += 1
             continue
         got = _person(text, ws, k, kb, taken, role if role.role else None, country, sentence)

@@ -99,6 +99,7 @@ def find_roles(text: str, ws: list[Word], kb: KnowledgeBase, lex: Lexicon, taken
             continue
         k = j + 1 if j < n and ws[j].key in _COMMA else j
         if k >= n:
+            out += _office(text, ws, i, j, hit, countries, sentence)
             for t in range(i, j):
                 taken[t] = True
             pos = j
@@ -123,7 +124,8 @@ def find_roles(text: str, ws: list[Word], kb: KnowledgeBase, lex: Lexicon, taken
                               countries=tuple(countries), name=text[start:end], sentence=sentence)
         if found is None:
             # a role with no name after it ("وزير الخارجية الأردني"): its words are still a role,
-            # not an organisation for the patterns that follow
+            # not an organisation for the patterns that follow; linking may find the office holder
+            out += _office(text, ws, i, j, hit, countries, sentence)
             for t in range(i, j):
                 taken[t] = True
             pos = j
@@ -134,6 +136,17 @@ def find_roles(text: str, ws: list[Word], kb: KnowledgeBase, lex: Lexicon, taken
             taken[t] = True
         pos = stop
     return out
+
+
+def _office(text: str, ws: list[Word], i: int, j: int, hit, countries: list[str], sentence: int) -> list[Found]:
+    """A role and its country with no name: a mention of whoever held the office (``via="office"``,
+    resolved on the article's date by :mod:`graph.link.offices`, dropped when it cannot be)."""
+    role, _, prefix_len = hit
+    if not countries or not role.role:
+        return []
+    start, end = original_start(ws[i], prefix_len), ws[j - 1].end
+    return [Found(start, end, text[start:end], "PER", (), via="office", role=role.role, sector=role.sector,
+                  country=countries[0], countries=tuple(countries), sentence=sentence)]
 
 
 def find_orgs(text: str, ws: list[Word], kb: KnowledgeBase, lex: Lexicon, taken: list[bool], sentence: int = -1,
