@@ -46,14 +46,15 @@ class OfficeIndex:
         return sum(len(v) for v in self._by.values())
 
     def holder(self, role: str, country: str | None, day: str) -> str | None:
-        """The holder's id on ``day`` (ISO); the latest start wins where terms overlap, none if the
-        holders on that day disagree otherwise (two people with the same start)."""
+        """The holder's id on ``day`` (ISO); where terms overlap, the most precise and then latest start
+        wins; none if the holders on that day still disagree (two people with the same start)."""
         role = _SAME.get(role, role)
         terms = [t for t in self._by.get((role, country or ""), ()) if t.covers(day)]
         if not terms:
             return None
-        best = max(date_bounds(t.start)[0] or "" for t in terms)
-        holders = {t.holder for t in terms if (date_bounds(t.start)[0] or "") == best}
+        # a start known to the day beats one known to the year ("2012" is not 1 January 2012), then the later start
+        best = max((len(t.start), date_bounds(t.start)[0] or "") for t in terms)
+        holders = {t.holder for t in terms if (len(t.start), date_bounds(t.start)[0] or "") == best}
         return holders.pop() if len(holders) == 1 else None
 
 
