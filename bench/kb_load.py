@@ -110,10 +110,16 @@ def main() -> None:
     ap.add_argument("--lookups", type=int, default=100_000)
     ap.add_argument("--dir", default=None, help="KB directory (default: a temporary one)")
     ap.add_argument("--keep", action="store_true", help="keep the KB directory")
+    ap.add_argument("--bundled", action="store_true",
+                    help="measure the KB that ships in the wheel (graph/kb/data/bundle) instead of a synthetic one")
     args = ap.parse_args()
 
     from graph.kb.base import name_key
     from graph.kb.disk import write_kb
+
+    if args.bundled:
+        bundled()
+        return
 
     root = Path(args.dir) if args.dir else Path(tempfile.mkdtemp(prefix="kb-bench-"))
     path = root / "kb"
@@ -143,6 +149,32 @@ def main() -> None:
           f"{r['miss_lookups_per_s']:,.0f}/s misses; is_prefix {r['prefix_per_s']:,.0f}/s")
     if not args.keep:
         shutil.rmtree(root if not args.dir else path, ignore_errors=True)
+
+
+def bundled() -> None:
+    """Open time, RSS and lookups of the bundled KB (targets, issue 12: open < 100 ms, < 200 MB, < 40 MB)."""
+    from graph.kb.disk import DiskKB
+    from graph.kb.seed import DATA_DIR
+
+    path = DATA_DIR / "bundle"
+    size = sum(f.stat().st_size for f in path.iterdir()) / 1e6
+    kb = DiskKB(path)
+    rng = random.Random(1)
+    keys = sorted({n[1] for e in kb for n in e.names if rng.random() < 0.2})
+    from graph.kb.base import name_key
+
+    keys = [name_key(k) for k in keys][:100_000]
+    del kb
+    print(f"machine: {machine()}")
+    out = subprocess.run([sys.executable, "-c", CHILD, str(path)], input=json.dumps(keys, ensure_ascii=False),
+                         capture_output=True, text=True, check=True, encoding="utf-8")
+    r = json.loads(out.stdout)
+    print(f"bundled KB: {r['entities']:,} entities, {size:.1f} MB on disk (target < 40 MB)")
+    print(f"fresh process: import {r['import_s'] * 1000:.0f} ms, open {r['open_s'] * 1000:.1f} ms "
+          f"(target < 100 ms), RSS after open {r['rss_open_mb']:.0f} MB, peak {r['rss_peak_mb']:.0f} MB "
+          f"after {r['n']:,} lookups (target < 200 MB)")
+    print(f"lookups: {r['hit_lookups_per_s']:,.0f}/s hits ({r['hits']}/{r['n']} found), "
+          f"{r['miss_lookups_per_s']:,.0f}/s misses; is_prefix {r['prefix_per_s']:,.0f}/s")
 
 
 if __name__ == "__main__":

@@ -105,8 +105,10 @@ def test_layered_kb_prefers_the_upper_layer():
 
 
 def test_open_kb_layers_the_user_kb_over_the_seed(tmp_path, monkeypatch):
+    from graph.kb.layered import load_bundled_kb
+
     monkeypatch.setenv("NEWSGRAPH_DATA_DIR", str(tmp_path / "data"))
-    seed = load_seed_kb()
+    seed = load_bundled_kb()  # the bundle (which holds the seed tables) or, before it is built, the seed
     assert open_kb(None) is seed  # no user KB yet
     write_kb([MINISTER], [], user_kb_dir(), source="user")
     kb = open_kb(None)

@@ -265,9 +265,13 @@ def test_cli_pull_then_info(server, tmp_path):
 
     data = json.loads(info.output)
     assert data["layers"][0]["counts"]["entities"] == 5 and data["layers"][0]["counts"]["by_type"]["PER"] == 2
-    assert data["layers"][1]["version"].startswith("seed-")
+    assert data["layers"][0]["counts"]["by_source"] == {"wikidata-sparql": 5}
+    # under the pull: the bundled KB, with its counts by kind and by source
+    bundled = data["layers"][1]
+    assert bundled["version"].startswith(("bundle@", "seed-"))
+    assert bundled["counts"]["by_kind"]["country"] >= 180 and sum(bundled["counts"]["by_source"].values()) > 0
     table = runner.invoke(main, ["kb", "info", "--kb", str(tmp_path / "kb")])
-    assert table.exit_code == 0 and "by type: PER" in table.output
+    assert table.exit_code == 0 and "by type: PER" in table.output and "by source:" in table.output
 
 
 @pytest.mark.webtest

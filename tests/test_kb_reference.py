@@ -8,6 +8,7 @@ codes, capitals and the masculine nisba. The reference tables are never copied: 
 from __future__ import annotations
 
 import csv
+import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -262,3 +263,114 @@ def test_seed_article_gold_names_resolve():
     _report("seed article gold names", checked, missing)
     assert checked > 30
     assert missing == []
+
+
+# --- the bundled KB (graph/kb/data/bundle, built by python -m graph.kb.bundle) ----------------------------
+
+SOURCES = SHARED / "data" / "kb-sources"
+BUNDLE = DATA_DIR / "bundle"
+
+
+def _source_names() -> dict[str, set[str]]:
+    """QID → folded names that the source tables (read in place) give it, with the reference tables'."""
+    names: dict[str, set[str]] = defaultdict(set)
+
+    def put(qid: str, *cells: str) -> None:
+        if qid:
+            names[qid]  # noqa: B018 - a QID the table gives, with or without a name
+            for cell in cells:
+                for part in (cell or "").split("|"):
+                    part = part[3:] if part.startswith("fa:") else part
+                    k = name_key(part)
+                    if k:
+                        names[qid].add(k)
+
+    for sub in ("natural-earth-v5", "whosonfirst-mena", "eps-cabinets", "everypolitician-2015"):
+        for r in _rows(SOURCES / sub / "normalized.tsv"):
+            put(r["qid"], r["label_en"], r["label_ar"], r["aliases"])
+    for r in _rows(SOURCES / "everypolitician-2015" / "persons_qid_en_ar.tsv"):
+        put(r["qid"], r["name"], r["label_en"], r["label_ar"], r["aliases_ar"], r["aliases_en"])
+    for r in _rows(SOURCES / "everypolitician-2015" / "orgs_qid.tsv"):
+        put(r["qid"], r["name"], r["label_en"], r["label_ar"])
+    with (SOURCES / "eps-cabinets" / "raw" / "world-leaders-2021" / "data" / "wikidata.csv").open(encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            put(r["officeholder"], r["officeholderLabel"])
+            put(r["position"], r["positionLabel"])
+    for r in _rows(SOURCES / "eps-cabinets" / "eps_entities.tsv"):
+        for held in (r["positions_held"] or "").split("|"):
+            if re.match(r"^Q[0-9]+\[", held):
+                put(held.split("[")[0])  # a position the table names by its QID alone
+    for f in sorted((SOURCES / "eps-cabinets" / "raw").glob("*/html/positions.csv")):
+        with f.open(encoding="utf-8") as fh:
+            for r in csv.DictReader(fh):
+                put(r["id"], r["position"])
+                put(r["country"], "")
+    for f in sorted((SOURCES / "eps-cabinets" / "raw").glob("*/wikidata/wanted-positions.csv")):
+        with f.open(encoding="utf-8") as fh:
+            for r in csv.DictReader(fh):
+                put(r["position"], r["title"])
+    with (SOURCES / "eps-cabinets" / "raw" / "world-leaders-2021" / "data" / "wikidata.csv").open(encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            put(r["countryid"], r["country"])
+    joined = json.loads((SOURCES / "arwikicats-names" / "peoples_joined_to_person_qids.json").read_text(encoding="utf-8"))
+    for qid, ar in joined.items():
+        put(qid, ar)
+    for r in _rows(REF / "igos" / "igos_qid_en_ar.tsv"):
+        put(r["qid"], r["name_en"], r["abbrev_en"], r["name_ar"])
+    return names
+
+
+@pytest.fixture(scope="module")
+def bundle():
+    from graph.kb.disk import DiskKB, is_kb_dir
+
+    if not is_kb_dir(BUNDLE):
+        pytest.skip("graph/kb/data/bundle is absent: build it with python -m graph.kb.bundle --sources ../shared/data")
+    return DiskKB(BUNDLE)
+
+
+@pytest.mark.skipif(not SOURCES.is_dir(), reason="../shared/data/kb-sources is absent")
+def test_bundle_qids_match_sources(reference, bundle):
+    """Every QID the bundle ships (entities, countries, offices) is in a source or reference table, and
+    one of its names (not a generated one) is a name that table gives that very QID."""
+    ref, bad_status = reference
+    src = _source_names()
+    shipped = set(bundle.ids())
+    mismatches: list[str] = []
+    checked = 0
+    for e in bundle:
+        if e.qid is None:
+            assert not re.fullmatch(r"Q[0-9]+", e.id), e.id
+            continue
+        checked += 1
+        ours = {name_key(t) for _, t, k in e.names if k != "generated"}
+        known = src.get(e.qid, set()) | (ref[e.qid].labels if e.qid in ref else set())
+        if e.qid in bad_status:
+            mismatches.append(f"{e.qid} {e.label('en')}: reference says {bad_status[e.qid]}")
+        elif not known:
+            mismatches.append(f"{e.qid} {e.label('en')}: in no source or reference table")
+        elif not ours & known:
+            mismatches.append(f"{e.qid} {e.label('en')}: no name matches the tables' {sorted(known)[:4]}")
+        if e.country and e.country not in shipped and e.country not in src:
+            mismatches.append(f"{e.qid} {e.label('en')}: country {e.country} is neither shipped nor in a table")
+        for prop, value in e.facts:
+            if prop == "P39" and value not in src:
+                mismatches.append(f"{e.qid}: position {value} in no source table")
+    from graph.kb.offices import read_offices
+
+    terms = list(read_offices(BUNDLE / "offices.tsv"))
+    for t in terms:
+        if t.holder not in shipped or (t.country and t.country not in shipped and t.country not in src):
+            mismatches.append(f"offices.tsv: {t} names an entity the bundle does not ship")
+    _report(f"bundled QIDs vs source tables ({len(terms)} office terms)", checked, mismatches)
+    assert checked >= 50_000
+    assert mismatches == []
+
+
+def test_corrected_qids_are_shipped(bundle):
+    """The corrected reference rows: Guterres is Q311440 (Q57402 is Daniel Ortega), Sunak, Starmer, Khamenei."""
+    for name, qid in (("António Guterres", "Q311440"), ("Rishi Sunak", "Q20055561"), ("Keir Starmer", "Q6383803"),
+                      ("Ali Khamenei", "Q57336")):
+        assert [e.id for e in bundle.lookup(name_key(name)) if e.type == "PER"][:1] == [qid], name
+    ortega = bundle.get("Q57402")
+    assert ortega is None or "guterres" not in " ".join(t.lower() for _, t, _ in ortega.names)

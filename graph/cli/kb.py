@@ -151,7 +151,7 @@ def import_table_cmd(table, mapping, type_, kind, kb_path) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the metadata as JSON.")
 @_kb_errors
 def info_cmd(kb_path, as_json) -> None:
-    """Counts by type and language, source, build date and version of the KB (each layer)."""
+    """Counts by type, kind, language and source, build date and version of the KB (each layer)."""
     import json
 
     from rich.console import Console
@@ -177,7 +177,7 @@ def info_cmd(kb_path, as_json) -> None:
         t.add_row("entities", str(c["entities"]))
         if c.get("nisba") is not None:
             t.add_row("nisba forms", str(c["nisba"]))
-        for group in ("by_type", "entities_by_lang", "names_by_lang", "by_kind"):
+        for group in ("by_type", "entities_by_lang", "names_by_lang", "by_kind", "by_source"):
             for k, v in c.get(group, {}).items():
                 t.add_row(f"{group.replace('_', ' ')}: {k}", str(v))
         console.print(t)

@@ -543,7 +543,8 @@ class _Builder:
                 # the seed's hand-checked record wins; the tables add names and facts
                 s = r.seed
                 names = tuple(s.names) + tuple(n for n in r.names if (n[0], n[1]) not in {(a, b) for a, b, _ in s.names})
-                facts = tuple(dict.fromkeys(tuple(s.facts) + tuple(r.facts)))
+                facts = tuple(dict.fromkeys(tuple(s.facts) + tuple(r.facts)
+                                            + tuple(("source", x) for x in sorted(r.sources))))
                 out.append(Entity(id=s.id, qid=s.qid, type=s.type, kind=s.kind, names=names, country=s.country,
                                   role=s.role or r.role, prior=s.prior, facts=facts))
                 continue

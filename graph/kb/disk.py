@@ -2,7 +2,7 @@
 
 Layout of a KB directory::
 
-    meta.json      format, version, source, dates, content hash, counts by type/kind/language
+    meta.json      format, version, source, dates, content hash, counts by type/kind/language/source
     names.marisa   BytesTrie: name_key(name) → entity id (one value per entity having that key)
     records.marisa BytesTrie: entity id → the entity as compact JSON, decoded only when asked for
     nisba.json     [[key, country, gender, number, lang, group], ...]
@@ -151,8 +151,10 @@ class _Counts:
         self.by_kind: Counter[str] = Counter()
         self.by_lang: Counter[str] = Counter()
         self.names_by_lang: Counter[str] = Counter()
+        self.by_source: Counter[str] = Counter()
 
-    def add(self, type_: str, kind: str, names: list) -> None:
+    def add(self, type_: str, kind: str, names: list, sources: list[str] | None = None) -> None:
+        self.by_source.update(sources or ["-"])
         self.by_type[type_] += 1
         self.by_kind[kind or "-"] += 1
         self.by_lang.update({n[0] for n in names})
@@ -162,7 +164,8 @@ class _Counts:
         return {"entities": entities, "names": names, "nisba": nisba,
                 "by_type": dict(sorted(self.by_type.items())), "by_kind": dict(sorted(self.by_kind.items())),
                 "entities_by_lang": dict(sorted(self.by_lang.items())),
-                "names_by_lang": dict(sorted(self.names_by_lang.items()))}
+                "names_by_lang": dict(sorted(self.names_by_lang.items())),
+                "by_source": dict(sorted(self.by_source.items()))}
 
 
 def write_kb(entities: Iterable[Entity], nisbas: Iterable[tuple[str, Nisba]], path: str | os.PathLike,
@@ -213,8 +216,9 @@ def write_kb(entities: Iterable[Entity], nisbas: Iterable[tuple[str, Nisba]], pa
         for eid in order:
             data = table[eid]
             digest.update(data + b"\n")
-            _, _, type_, kind, names, *_ = json.loads(data)
-            counts.add(type_, kind, names)
+            _, _, type_, kind, names, _, _, _, facts = json.loads(data)
+            # an entity's own source facts (a bundled KB merges several); else the KB's source
+            counts.add(type_, kind, names, [v for p, v in facts if p == "source"] or [source])
             yield eid, data
 
     def name_pairs():

@@ -25,7 +25,9 @@ def describe(kb: KnowledgeBase) -> dict:
     by_kind: Counter[str] = Counter()
     by_lang: Counter[str] = Counter()
     names_by_lang: Counter[str] = Counter()
+    by_source: Counter[str] = Counter()
     for e in kb:
+        by_source.update([v for p, v in e.facts if p == "source"] or [kb.version.split("-")[0]])
         by_type[e.type] += 1
         by_kind[e.kind or "-"] += 1
         by_lang.update({lang for lang, _, _ in e.names})
@@ -38,7 +40,8 @@ def describe(kb: KnowledgeBase) -> dict:
         "built": None,
         "counts": {"entities": len(kb), "nisba": nisba, "by_type": dict(sorted(by_type.items())),
                    "by_kind": dict(sorted(by_kind.items())), "entities_by_lang": dict(sorted(by_lang.items())),
-                   "names_by_lang": dict(sorted(names_by_lang.items()))},
+                   "names_by_lang": dict(sorted(names_by_lang.items())),
+                   "by_source": dict(sorted(by_source.items()))},
     }
 
 

@@ -30,7 +30,7 @@ __all__ = ["DEFAULT_SCOPES", "SCOPES_DIR", "Scope", "load_scope", "page_query", 
 SCOPES_DIR = Path(__file__).resolve().parent / "scopes"
 
 #: what ``kb pull`` fetches when no --scope is given
-DEFAULT_SCOPES = ("states", "cities", "heads", "ministers", "igos", "armed_forces", "ministries",
+DEFAULT_SCOPES = ("states", "cities", "heads", "ministers", "politicians", "igos", "armed_forces", "ministries",
                   "parties", "armed_groups", "media")
 
 _PARAM_VALUE = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
