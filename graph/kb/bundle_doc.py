@@ -39,18 +39,19 @@ def sources_markdown(summary: dict) -> str:
         f"Version `{summary['version']}`: {summary['entities']:,} entities, {summary['offices']:,} dated office terms"
         " (`offices.tsv`).",
         "",
-        "| source | what | licence | QIDs enter as | entities it gave |",
+        "| source | what | licence | QIDs enter as | entities |",
         "|---|---|---|---|---|",
     ]
     counts = summary["by_source"]
     for key, (what, licence, basis) in SOURCES.items():
-        n = sum(v for k, v in counts.items() if k.split(" ")[0] == key)
+        n = summary["counts"].get("by_source", {}).get(key, 0)
         detail = "; ".join(f"{k.partition(' ')[2].strip('()')} {v:,}" for k, v in sorted(counts.items())
                            if k.split(" ")[0] == key and " " in k)
-        lines.append(f"| {key} | {what} | {licence} | {basis} | {n:,}{' (' + detail + ')' if detail else ''} |")
+        shown = "— (a filter)" if key == "verified_qids" else f"{n:,}{' (' + detail + ')' if detail else ''}"
+        lines.append(f"| {key} | {what} | {licence} | {basis} | {shown} |")
     lines += [
         "",
-        "An entity given by several sources is counted once per source.",
+        "Entities of the bundle that carry the source (an entity given by several sources counts for each).",
         "",
         "## How each QID entered",
         "",
