@@ -52,3 +52,13 @@ def test_precise_start_beats_a_year():
     assert idx.holder("president", "Q159", "2013-03-01") == "Q7747"
     assert idx.holder("president", "Q159", "2007-03-01") is None
     assert idx.holder("president", "Q159", _dt.date(2010, 1, 1).isoformat()) == "Q23530"
+
+
+@pytest.mark.parametrize("lang,sentence", [
+    ("ar", "قال وزير الخارجية الروسي السابق إن المحادثات كانت مفيدة."),
+    ("en", "The former Russian foreign minister said the talks were useful."),
+])
+def test_a_former_holder_is_not_the_holder_on_the_date(lang, sentence):
+    doc = annotate(sentence, lang=lang, published="2023-05-01", kb=load_kb())
+    assert [m.qid for m in doc.mentions if m.via == "office"] == []
+    assert "Q58217" not in {m.qid for m in doc.mentions}

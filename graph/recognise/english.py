@@ -24,6 +24,7 @@ _PARTICLES = frozenset({"bin", "ibn", "al", "el", "de", "da", "van", "von", "der
 _INNER = frozenset({"of", "for", "and", "the", "on", "&"})
 _MAX_NAME = 4
 _ARTICLES = frozenset({"the", "a", "an"})
+_FORMER = frozenset({"former", "ex", "late", "then", "next", "new", "incoming", "future"})
 
 
 @lru_cache(maxsize=1)
@@ -78,8 +79,8 @@ def _title_at(ws: list[Word], i: int, lower: bool = False) -> tuple[Role, int] |
 def _office(text: str, ws: list[Word], i: int, k: int, role: Role, country: str | None, sentence: int) -> Found | None:
     """A role and its country with no name after them: a mention of the office holder, resolved on the
     article's date by :mod:`graph.link.offices` (dropped there when it cannot be)."""
-    if not country or not role.role:
-        return None
+    if not country or not role.role or (i > 0 and ws[i - 1].key in _FORMER):
+        return None  # "the former Russian foreign minister" is not who holds the office on the date
     start, end = ws[i].start, ws[k - 1].end
     return Found(start, end, text[start:end], "PER", (), via="office", role=role.role, sector=role.sector,
                  country=country, countries=(country,), sentence=sentence)

@@ -22,6 +22,7 @@ __all__ = ["find_orgs", "find_roles"]
 
 _JOINT = {"المشترك", "المشتركه", "المشتركين"}
 _COMMA = {"،", ","}
+_FORMER = frozenset({"السابق", "السابقه", "الاسبق", "الاسبقه", "المقبل", "المقبله", "الجديد", "الجديده"})
 _MAX_NAME = 4
 #: words that join the parts of a name (محمد بن سلمان, عبد الله): a name continues after them
 _NAME_JOINERS = frozenset({"بن", "بنت", "ابن", "ابو", "عبد", "ال", "دي", "فان", "فون", "دا"})
@@ -142,8 +143,8 @@ def _office(text: str, ws: list[Word], i: int, j: int, hit, countries: list[str]
     """A role and its country with no name: a mention of whoever held the office (``via="office"``,
     resolved on the article's date by :mod:`graph.link.offices`, dropped when it cannot be)."""
     role, _, prefix_len = hit
-    if not countries or not role.role:
-        return []
+    if not countries or not role.role or (j < len(ws) and ws[j].key in _FORMER):
+        return []  # "وزير الخارجية الروسي السابق" is a former holder: not who holds it on the date
     start, end = original_start(ws[i], prefix_len), ws[j - 1].end
     return [Found(start, end, text[start:end], "PER", (), via="office", role=role.role, sector=role.sector,
                   country=countries[0], countries=tuple(countries), sentence=sentence)]
