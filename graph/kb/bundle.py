@@ -68,6 +68,7 @@ _MINOR_PLACES = {"town", "locality", "region", "river", "lake", "mountain", "isl
 _ARAB_STATES = {"Q262", "Q398", "Q970", "Q977", "Q79", "Q796", "Q810", "Q817", "Q822", "Q1016", "Q1025", "Q1028",
                 "Q842", "Q219060", "Q846", "Q851", "Q1045", "Q1049", "Q858", "Q948", "Q878", "Q805"}
 _SUFFIXES = {name_key(w) for w in ("الابن", "الأب", "جونيور", "الثاني", "الأول", "الثالث")}
+_ORDINALS = {name_key(w) for w in ("الثاني", "الأول", "الثالث")}
 _HEAD_ROLES = {"president", "prime minister", "king", "supreme leader", "crown prince", "secretary-general"}
 
 
@@ -512,10 +513,14 @@ class _Builder:
                 if lg != "ar" or k not in ("label", "alias"):
                     continue
                 parts = name_key(t).split(" ")
+                if len(parts) > 2 and parts[-1] in _SUFFIXES and parts[-1] not in _ORDINALS:
+                    # جورج بوش الابن is written جورج بوش in the news (his father, the same: the prior decides)
+                    r.name("ar", " ".join(t.split()[:-1]), "alias")
                 while len(parts) > 2 and parts[-1] in _SUFFIXES:
                     parts = parts[:-1]  # جورج بوش الابن: the family name is بوش
                 last = parts[-1]
-                if (len(parts) >= 2 and len(last) >= (4 if r.prior >= 0.5 else 5) and not last.startswith("ال")
+                shortest = 3 if r.prior >= 0.6 else 4 if r.prior >= 0.5 else 5
+                if (len(parts) >= 2 and len(last) >= shortest and not last.startswith("ال")
                         and last not in other and last not in given
                         and last not in function and parts[-2] not in ("بن", "ابن", "بنت", "ابو", "عبد", "ال")):
                     word = next((w for w in reversed(t.split()) if name_key(w) == last), None)
