@@ -100,6 +100,8 @@ class DiskKB(NisbaTable):
         self.get = lru_cache(maxsize=65536)(self._get)  # type: ignore[method-assign]
         # recognisers probe the same names again and again (every n-gram of every sentence)
         self.lookup = lru_cache(maxsize=65536)(self._lookup)  # type: ignore[method-assign]
+        # and ask whether a longer name may follow the same prefixes as often (a trie walk each time)
+        self.is_prefix = lru_cache(maxsize=65536)(self._is_prefix)  # type: ignore[method-assign]
 
     def _get(self, entity_id: str) -> Entity | None:
         values = self._records.get(entity_id)
@@ -122,7 +124,10 @@ class DiskKB(NisbaTable):
         found.sort(key=lambda e: (-e.prior, e.id))
         return tuple(found)
 
-    def is_prefix(self, key: str) -> bool:
+    def is_prefix(self, key: str) -> bool:  # replaced per instance by a cached copy
+        return self._is_prefix(key)
+
+    def _is_prefix(self, key: str) -> bool:
         return next(iter(self._names.iterkeys(key + " ")), None) is not None
 
     def ids(self) -> Iterator[str]:
