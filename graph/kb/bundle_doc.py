@@ -70,7 +70,8 @@ def sources_markdown(summary: dict) -> str:
         "",
         "## Generated Arabic names",
         "",
-        f"{t['generated']:,} people with English names only got an Arabic spelling from `graph.kb.translit` (names of kind",
+        f"{t['generated']:,} people got an Arabic spelling from `graph.kb.translit` (everyone with English names only, and",
+        "heads of state and ministers beside their own Arabic name, as a variant spelling; names of kind",
         "`generated`: matched with a low weight, never shown as a label). Trained on"
         f" {t['train']:,} English–Arabic name pairs (ArWikiCats, Arabic labels of the tables and the seed); on {t['held_out']:,}"
         f" held-out pairs (deterministic hash split) {t['exact_name']:.1%} of whole names and {t['word']:.1%} of name words",
@@ -78,7 +79,8 @@ def sources_markdown(summary: dict) -> str:
         "",
         f"## Conflicts left local ({len(summary['conflicts'])})",
         "",
-        "One QID, different names in different sources: the entity ships under a local id, without the QID.",
+        "One QID, different names in different sources: the entity ships under a local id, without the QID; where",
+        "the hand-checked seed row is one side (it was checked against `../shared/data/reference`), the seed row is kept.",
         "",
     ]
     lines += [f"- {c}" for c in summary["conflicts"]] or ["- none"]
